@@ -1,0 +1,40 @@
+# heatdesk: `make run` and `make test` work from a fresh clone on a fresh Debian machine.
+SWIFT      ?= swift
+HEATDESK_DB ?= $(HOME)/.local/share/heatdesk/demo.sqlite
+BIN_DEBUG   = .build/debug/heatdesk
+BIN_RELEASE = .build/release/heatdesk
+DEB_PACKAGES = libncursesw5-dev libsqlite3-dev sqlite3 tmux pkg-config
+
+.PHONY: deps build test run bench clean
+
+# Checks first so it is instant when everything is there; installs what is missing.
+deps:
+	@missing=""; \
+	pkg-config --exists ncursesw 2>/dev/null || missing="$$missing libncursesw5-dev pkg-config"; \
+	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
+	command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "make deps: the Swift toolchain (swift 6) is not on PATH" >&2; exit 1; }
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+run: build
+	$(BIN_DEBUG) demo --db "$(HEATDESK_DB)"
+	$(BIN_DEBUG) queue --db "$(HEATDESK_DB)"
+
+bench: deps
+	$(SWIFT) build -c release
+	Scripts/bench.sh
+
+clean:
+	rm -rf .build
