@@ -6,11 +6,39 @@ import PackageDescription
 let package = Package(
     name: "heatdesk",
     platforms: [.macOS(.v13)],
-    products: [],
-    dependencies: [],
+    products: [
+        .executable(name: "heatdesk", targets: ["heatdesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
     targets: [
         .target(name: "HeatDeskCore"),
-        .testTarget(name: "HeatDeskCoreTests", dependencies: ["HeatDeskCore"]),
+        .target(
+            name: "HeatDeskStore",
+            dependencies: ["HeatDeskCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "HeatDeskImport",
+            dependencies: ["HeatDeskCore", "HeatDeskStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "heatdesk",
+            dependencies: [
+                "HeatDeskCore", "HeatDeskStore", "HeatDeskImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "HeatDeskTestSupport",
+            dependencies: ["HeatDeskCore", "HeatDeskStore", "HeatDeskImport"],
+            path: "Tests/HeatDeskTestSupport"
+        ),
+        .testTarget(name: "HeatDeskCoreTests", dependencies: ["HeatDeskCore", "HeatDeskTestSupport"]),
+        .testTarget(name: "HeatDeskStoreTests", dependencies: ["HeatDeskStore", "HeatDeskTestSupport"]),
+        .testTarget(name: "HeatDeskImportTests", dependencies: ["HeatDeskImport", "HeatDeskTestSupport"]),
+        .testTarget(name: "HeatDeskCLITests", dependencies: ["HeatDeskTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

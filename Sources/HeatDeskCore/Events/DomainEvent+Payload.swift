@@ -1,0 +1,118 @@
+import Foundation
+
+/// The payload JSON of each event: everything another node needs to apply it. Keys use the
+/// import format's names (Docs/import-format.md) so one vocabulary serves files, log and sync.
+extension DomainEvent {
+    public var payload: String {
+        var w = JSONWriter()
+        w.beginObject()
+        switch self {
+        case .customerUpserted(let c): c.write(to: &w)
+        case .agentUpserted(let a): a.write(to: &w)
+        case .supplierUpserted(let s): s.write(to: &w)
+        case .orderImported(let o): o.write(to: &w)
+        case .ticketImported(let t, let m):
+            t.write(to: &w)
+            if let m { w.key("message"); w.beginObject(); m.write(to: &w); w.endObject() }
+        case .messageAdded(let k, let m):
+            w.field("source", k.source); w.field("ticket_id", k.externalID)
+            m.write(to: &w)
+        }
+        w.endObject()
+        return w.text
+    }
+}
+
+extension Customer {
+    func write(to w: inout JSONWriter) {
+        w.field("customer_id", id); w.field("name", name); w.field("language", language); w.field("tier", tier.rawValue)
+        w.field("phone", phoneMasked); w.field("email", emailMasked)
+        if !flags.isEmpty { w.field("flags", strings: flags.sorted().map(\.rawValue)) }
+    }
+}
+
+extension Agent {
+    func write(to w: inout JSONWriter) {
+        w.field("agent_id", id); w.field("name", name); w.field("role", role.rawValue)
+        w.field("skills", strings: skills.map(\.rawValue)); w.field("languages", strings: languages)
+        w.field("center", center); w.field("supplier_id", supplierID)
+    }
+}
+
+extension Supplier {
+    func write(to w: inout JSONWriter) {
+        w.field("supplier_id", id); w.field("name", name); w.field("product", product.rawValue)
+        w.field("contact", contact); w.field("languages", strings: languages)
+    }
+}
+
+extension Order {
+    func write(to w: inout JSONWriter) {
+        w.field("order_id", id); w.field("customer_id", customerID); w.field("product", product.rawValue)
+        w.field("status", status.rawValue); w.field("booked_at", Timestamp.format(bookedAt))
+        detail.write(to: &w)
+        w.key("events"); w.beginArray()
+        for e in events {
+            w.beginObject(); w.field("at", Timestamp.format(e.at)); w.field("kind", e.kind.rawValue)
+            if !e.detail.isEmpty { w.field("detail", e.detail) }
+            w.endObject()
+        }
+        w.endArray()
+    }
+}
+
+extension OrderDetail {
+    /// The product object, under the key named after the product (`flight`, `hotel`, `car`).
+    public func write(to w: inout JSONWriter) {
+        switch self {
+        case .flight(let f):
+            w.key("flight"); w.beginObject()
+            w.field("carrier", f.carrier); w.field("number", f.number); w.field("origin", f.origin)
+            w.field("destination", f.destination); w.field("departure", Timestamp.format(f.departure))
+            w.field("arrival", Timestamp.format(f.arrival)); w.field("pnr", f.pnr)
+            w.endObject()
+        case .hotel(let h):
+            w.key("hotel"); w.beginObject()
+            w.field("name", h.name); w.field("city", h.city); w.field("checkin", Timestamp.format(h.checkIn))
+            w.field("checkout", Timestamp.format(h.checkOut)); w.field("room", h.room); w.field("supplier_id", h.supplierID)
+            w.endObject()
+        case .car(let c):
+            w.key("car"); w.beginObject()
+            w.field("company", c.company); w.field("pickup_place", c.pickupPlace); w.field("pickup_at", Timestamp.format(c.pickupAt))
+            w.field("return_place", c.returnPlace); w.field("return_at", Timestamp.format(c.returnAt)); w.field("supplier_id", c.supplierID)
+            w.endObject()
+        case .other(let text):
+            w.field("description", text)
+        }
+    }
+
+    /// The product object alone, as the store keeps it in the order row.
+    public var json: String {
+        var w = JSONWriter(); w.beginObject(); write(to: &w); w.endObject(); return w.text
+    }
+}
+
+extension Ticket {
+    func write(to w: inout JSONWriter) {
+        w.field("source", key.source); w.field("external_id", key.externalID)
+        w.field("created_at", Timestamp.format(createdAt)); w.field("channel", channel.rawValue)
+        w.field("product", product.rawValue); w.field("category", category.rawValue)
+        w.field("priority", priority.rawValue); w.field("status", status.rawValue)
+        w.field("customer_id", customerID)
+        if !orderIDs.isEmpty { w.field("order_ids", strings: orderIDs) }
+        if !subject.isEmpty { w.field("subject", subject) }
+        if !botSummary.isEmpty { w.field("bot_summary", botSummary) }
+        w.field("sla_due_at", Timestamp.format(slaDueAt))
+        w.field("agent_id", ownerID)
+        w.field("first_response_at", firstResponseAt.map(Timestamp.format))
+        w.field("resolved_at", resolvedAt.map(Timestamp.format))
+        w.field("disposition", disposition?.rawValue)
+    }
+}
+
+extension Message {
+    func write(to w: inout JSONWriter) {
+        w.field("at", Timestamp.format(at)); w.field("author", authorKind.rawValue)
+        w.field("author_id", authorID); w.field("visibility", visibility.rawValue); w.field("body", body)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// One record's fields, whether they came from a CSV row or a JSON object, so the same
+/// validation names the same field the same way in both formats.
+public protocol FieldSource {
+    /// The field as text; nil when absent. Empty strings count as absent for optional fields.
+    func text(_ name: String) -> String?
+    /// A list field: a JSON array, or a CSV cell of `;`-separated values.
+    func list(_ name: String) throws(FieldError) -> [String]?
+    /// A nested object (JSON only).
+    func object(_ name: String) throws(FieldError) -> FieldSource?
+    /// A list of nested objects (JSON only).
+    func objects(_ name: String) throws(FieldError) -> [FieldSource]?
+    /// Field names present in the record, for inferring its kind.
+    var names: [String] { get }
+}
+
+/// A validation failure naming the field (`flight.departure`, `events[2].kind`) and why.
+public struct FieldError: Error, Equatable, CustomStringConvertible, Sendable {
+    public var field: String
+    public var reason: String
+    public init(field: String, reason: String) { self.field = field; self.reason = reason }
+    public var description: String { field.isEmpty ? reason : "\(field): \(reason)" }
+
+    func nested(in parent: String) -> FieldError {
+        FieldError(field: field.isEmpty ? parent : "\(parent).\(field)", reason: reason)
+    }
+}
+
+/// Size limits: generous for real contacts, small enough that one bad row cannot bloat the store.
+public enum FieldLimits {
+    public static let identifier = 64
+    public static let name = 200
+    public static let subject = 500
+    public static let text = 16_384
+}
+
+/// Validating accessors shared by every record decoder.
+extension FieldSource {
+    func required(_ name: String, limit: Int = FieldLimits.name) throws(FieldError) -> String {
+        guard let v = text(name)?.trimmingCharacters(in: .whitespaces), !v.isEmpty else {
+            throw FieldError(field: name, reason: "required field is missing or empty")
+        }
+        try checkLength(v, name, limit)
+        return v
+    }
+
+    func optional(_ name: String, limit: Int = FieldLimits.name) throws(FieldError) -> String? {
+        guard let v = text(name), !v.isEmpty else { return nil }
+        try checkLength(v, name, limit)
+        return v
+    }
+
+    func identifier(_ name: String) throws(FieldError) -> String {
+        let v = try required(name, limit: FieldLimits.identifier)
+        try checkIdentifier(v, name)
+        return v
+    }
+
+    func optionalIdentifier(_ name: String) throws(FieldError) -> String? {
+        guard let v = try optional(name, limit: FieldLimits.identifier)?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+        try checkIdentifier(v, name)
+        return v
+    }
+
+    func choice<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type, default fallback: E?) throws(FieldError) -> E
+    where E.RawValue == String {
+        guard let raw = text(name)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+            if let fallback { return fallback }
+            throw FieldError(field: name, reason: "required field is missing or empty")
+        }
+        guard let v = E(rawValue: raw.lowercased()) else {
+            throw FieldError(field: name, reason: "unknown value '\(Self.shown(raw))' (expected one of \(E.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return v
+    }
+
+    func date(_ name: String) throws(FieldError) -> Date {
+        guard let raw = text(name)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+            throw FieldError(field: name, reason: "required field is missing or empty")
+        }
+        return try parseDate(raw, name)
+    }
+
+    func optionalDate(_ name: String) throws(FieldError) -> Date? {
+        guard let raw = text(name)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        return try parseDate(raw, name)
+    }
+
+    private func parseDate(_ raw: String, _ name: String) throws(FieldError) -> Date {
+        do { return try Timestamp.parse(raw) } catch {
+            throw FieldError(field: name, reason: "bad date '\(Self.shown(raw))': \(error.reason)")
+        }
+    }
+
+    func checkLength(_ v: String, _ name: String, _ limit: Int) throws(FieldError) {
+        let n = v.utf8.count
+        if n > limit { throw FieldError(field: name, reason: "too long: \(n) bytes (limit \(limit))") }
+    }
+
+    func checkIdentifier(_ v: String, _ name: String) throws(FieldError) {
+        for s in v.unicodeScalars where s.value < 0x20 || s.value == 0x7F || s == ";" || s == "/" || s.properties.isWhitespace {
+            throw FieldError(field: name, reason: "identifier '\(Self.shown(v))' contains a space, control character, ';' or '/'")
+        }
+    }
+
+    /// Quotes a value in a message so a hostile value cannot reach a terminal raw or flood it.
+    public static func shown(_ raw: String) -> String {
+        var out = ""
+        for s in raw.unicodeScalars.prefix(60) {
+            if s.value < 0x20 || (0x7F...0x9F).contains(s.value) { out += "^" + String(UnicodeScalar(UInt8((s.value + 64) & 0x7F))) }
+            else if s.properties.generalCategory == .format { out += "<U+\(String(s.value, radix: 16, uppercase: true))>" }
+            else { out.unicodeScalars.append(s) }
+        }
+        return raw.unicodeScalars.count > 60 ? out + "…" : out
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// The schema, one migration per step; never edit a shipped migration, add one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+                CREATE TABLE customer (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    language TEXT NOT NULL,
+                    tier TEXT NOT NULL,
+                    phone_masked TEXT,
+                    email_masked TEXT,
+                    flags TEXT NOT NULL DEFAULT ''
+                ) WITHOUT ROWID;
+
+                CREATE TABLE supplier (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    product TEXT NOT NULL,
+                    contact TEXT,
+                    languages TEXT NOT NULL
+                ) WITHOUT ROWID;
+
+                CREATE TABLE agent (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    skills TEXT NOT NULL,
+                    languages TEXT NOT NULL,
+                    center TEXT NOT NULL,
+                    supplier_id TEXT REFERENCES supplier(id),
+                    status TEXT NOT NULL DEFAULT 'offline'
+                ) WITHOUT ROWID;
+
+                CREATE TABLE travel_order (
+                    id TEXT PRIMARY KEY,
+                    -- Orders may arrive before the ticket that describes their customer.
+                    customer_id TEXT NOT NULL,
+                    product TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    booked_at INTEGER NOT NULL,
+                    service_at INTEGER,
+                    title TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX travel_order_by_customer ON travel_order(customer_id, service_at);
+
+                CREATE TABLE order_event (
+                    order_id TEXT NOT NULL REFERENCES travel_order(id),
+                    seq INTEGER NOT NULL,
+                    at INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    detail TEXT NOT NULL DEFAULT '',
+                    PRIMARY KEY (order_id, seq)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE ticket (
+                    id INTEGER PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    external_id TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    channel TEXT NOT NULL,
+                    product TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    priority_rank INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    customer_id TEXT NOT NULL REFERENCES customer(id),
+                    subject TEXT NOT NULL DEFAULT '',
+                    bot_summary TEXT NOT NULL DEFAULT '',
+                    sla_due_at INTEGER NOT NULL,
+                    products TEXT NOT NULL DEFAULT '',
+                    owner_id TEXT,
+                    claim_epoch INTEGER NOT NULL DEFAULT 0,
+                    first_response_at INTEGER,
+                    resolved_at INTEGER,
+                    disposition TEXT,
+                    UNIQUE (source, external_id)
+                );
+                CREATE INDEX ticket_queue ON ticket(status, priority_rank, sla_due_at);
+                CREATE INDEX ticket_queue_by_product ON ticket(status, product, priority_rank, sla_due_at);
+                CREATE INDEX ticket_by_customer ON ticket(customer_id, created_at);
+                CREATE INDEX ticket_by_owner ON ticket(owner_id, status) WHERE owner_id IS NOT NULL;
+
+                CREATE TABLE ticket_order (
+                    ticket_id INTEGER NOT NULL REFERENCES ticket(id),
+                    order_id TEXT NOT NULL REFERENCES travel_order(id),
+                    PRIMARY KEY (ticket_id, order_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX ticket_order_by_order ON ticket_order(order_id);
+
+                CREATE TABLE message (
+                    id INTEGER PRIMARY KEY,
+                    ticket_id INTEGER NOT NULL REFERENCES ticket(id),
+                    at INTEGER NOT NULL,
+                    author_kind TEXT NOT NULL,
+                    author_id TEXT,
+                    visibility TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    fingerprint INTEGER NOT NULL,
+                    UNIQUE (ticket_id, fingerprint)
+                );
+                CREATE INDEX message_by_ticket ON message(ticket_id, at);
+
+                CREATE TABLE participant (
+                    ticket_id INTEGER NOT NULL REFERENCES ticket(id),
+                    member_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    joined_at INTEGER NOT NULL,
+                    left_at INTEGER,
+                    PRIMARY KEY (ticket_id, member_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX participant_by_member ON participant(member_id);
+
+                -- The log: every change, in the order this node made or applied it.
+                CREATE TABLE event (
+                    seq INTEGER PRIMARY KEY,
+                    node TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    entity TEXT NOT NULL,
+                    payload TEXT NOT NULL
+                );
+                """)
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('node_id', ?)",
+                           arguments: [UUID().uuidString.lowercased()])
+        }
+        return migrator
+    }
+}

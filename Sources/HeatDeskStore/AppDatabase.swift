@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import HeatDeskCore
+
+/// The workstation's local state: one SQLite file in WAL mode, never on the shared directory
+/// (SQLite locking is not reliable on network file systems). Wraps an injected writer so tests
+/// run on in-memory databases and the app on a `DatabasePool`, as GRDB recommends.
+public final class AppDatabase: Sendable {
+    public let writer: any DatabaseWriter
+
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Opens (creating if needed) the database file at `path`, with its folder.
+    public static func open(path: String) throws -> AppDatabase {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        return try AppDatabase(pool)
+    }
+
+    /// A private in-memory database, for tests and dry runs.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        // A second process (import, sync, another screen) may hold the write lock briefly.
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // WAL is set by DatabasePool; NORMAL is durable across application crashes in WAL mode.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -32000")
+        }
+        return config
+    }
+
+    /// This workstation's node id: new whenever the database is new (design.md, sync).
+    public func nodeID() throws -> String {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'") ?? "" }
+    }
+}
