@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import HeatDeskImport
+import HeatDeskStore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Load the demo data set (Data/demo) into a database, through the import path.",
+        discussion: "Safe to run again: rows already present are left as they are.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("The folder holding demo/ (env HEATDESK_DATA); found next to the binary by default.", valueName: "dir"))
+    var data: String?
+
+    func run() throws {
+        let dir = try DataLocator.directory(explicit: data).appendingPathComponent("demo")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".jsonl") }.sorted()
+            .map { dir.appendingPathComponent($0).path }
+        guard !files.isEmpty else { throw CommandFailure(message: "\(dir.path): no demo files", code: 2) }
+        let db = try store.open()
+        var options = ImportOptions()
+        options.actor = "demo"
+        let summary: ImportSummary
+        do { summary = try Importer(database: db, options: options).run(paths: files) } catch let e as ImportError {
+            throw CommandFailure(message: e.description, code: 2)
+        }
+        print(ImportReport.text(summary, rejectsPath: nil))
+        print("Demo database: \(store.path)")
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+}
+
+/// Finds the `Data/` folder: `--data`, `HEATDESK_DATA`, then upward from the binary (a build
+/// tree keeps it at the package root), then the installed share folder.
+enum DataLocator {
+    static func directory(explicit: String?) throws -> URL {
+        if let explicit { return URL(fileURLWithPath: explicit) }
+        if let env = ProcessInfo.processInfo.environment["HEATDESK_DATA"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        if let exe = Bundle.main.executableURL { dir = exe.resolvingSymlinksInPath().deletingLastPathComponent() }
+        for _ in 0..<6 {
+            let candidate = dir.appendingPathComponent("Data")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("demo").path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        for shared in ["/usr/local/share/heatdesk", "/usr/share/heatdesk"] where FileManager.default.fileExists(atPath: shared) {
+            return URL(fileURLWithPath: shared)
+        }
+        throw CommandFailure(message: "cannot find the Data folder; pass --data DIR or set HEATDESK_DATA", code: 2)
+    }
+}

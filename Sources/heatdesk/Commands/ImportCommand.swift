@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import HeatDeskImport
+import HeatDeskStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import tickets, orders, customers, agents, suppliers and messages from CSV or JSON Lines.",
+        discussion: """
+            Files are read in dependency order (suppliers, agents, customers, orders, tickets, messages) \
+            whatever order they are named in. Every valid row is imported; each rejected row is reported \
+            with its file, line, field and reason. Importing the same file again adds nothing.
+            Exit status: 0 all rows accepted, 1 some rows rejected, 2 nothing could be read.
+            Formats: Docs/import-format.md.
+            """)
+
+    @Argument(help: ArgumentHelp("Files to import.", valueName: "file"))
+    var files: [String] = []
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "The system the tickets come from; external ids are unique per source.")
+    var source: String = "main"
+
+    @Option(help: "csv or jsonl; by default the extension, then the first byte, tells.")
+    var format: ImportOptions.Format?
+
+    @Flag(help: "Validate and report without writing anything.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("Write rejected rows, with line, field and reason, to this CSV file.", valueName: "file"))
+    var rejects: String?
+
+    @Option(help: "utf-8 or gb18030.")
+    var encoding: String = "utf-8"
+
+    @Flag(help: "No progress bar, even on a terminal.")
+    var quiet = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one file to import") }
+    }
+
+    func run() throws {
+        var options = ImportOptions()
+        options.source = source
+        options.format = format
+        options.dryRun = dryRun
+        options.rejectsPath = rejects
+        options.encoding = encoding
+        let db = try dryRun ? store.openExisting() : store.open()
+        let bar = (!quiet && isatty(2) == 1) ? ProgressBar() : nil
+        let importer = Importer(database: db, options: options, progress: bar.map { b in { b.draw($0) } })
+        let summary: ImportSummary
+        do { summary = try importer.run(paths: files) } catch let e as ImportError {
+            bar?.clear()
+            throw CommandFailure(message: e.description, code: 2)
+        }
+        bar?.clear()
+        print(ImportReport.text(summary, rejectsPath: rejects))
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+}
+
+extension ImportOptions.Format: ExpressibleByArgument {}

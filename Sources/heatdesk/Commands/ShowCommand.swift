@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import HeatDeskCore
+import HeatDeskStore
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a ticket with its customer, conversation, order trail and service trail.")
+
+    @Argument(help: ArgumentHelp("The ticket id (e.g. HD-000042, or SOURCE:ID).", valueName: "ticket"))
+    var ticket: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "JSON for scripts.")
+    var json = false
+
+    func run() throws {
+        let db = try store.openExisting()
+        let key: TicketKey?
+        do { key = try db.resolveTicket(ticket) } catch let e as AppDatabase.LookupError {
+            throw CommandFailure(message: e.description, code: 2)
+        }
+        guard let key, let detail = try db.ticketDetail(key) else {
+            throw CommandFailure(message: "no ticket '\(Sanitize.line(ticket))'", code: 1)
+        }
+        let now = Date()
+        print(json ? detail.json(now: now) : TicketText.render(detail, now: now))
+    }
+}
+
+enum TicketText {
+    static func render(_ d: TicketDetail, now: Date) -> String {
+        let t = d.ticket, c = d.customer
+        var out: [String] = []
+        let standing = SLAPolicy.standard.standing(createdAt: t.createdAt, dueAt: t.slaDueAt, now: now)
+        out.append("\(t.key)  [\(t.priority.rawValue.uppercased())] \(t.status.rawValue)  \(t.channel.rawValue)  \(t.product.rawValue)/\(t.category.rawValue)")
+        out.append("Subject:  \(Sanitize.line(t.subject))")
+        out.append("Created:  \(Timestamp.format(t.createdAt))   SLA due: \(Timestamp.format(t.slaDueAt)) (\(standing.rawValue))"
+                   + (t.ownerID.map { "   Owner: \(Sanitize.line($0))" } ?? ""))
+        if let r = t.resolvedAt { out.append("Resolved: \(Timestamp.format(r))  \(t.disposition?.rawValue ?? "")") }
+        out.append("")
+        var flags = c.flags.sorted().map(\.rawValue)
+        if c.flags.contains(.complainedBefore) { flags = ["⚠ COMPLAINED BEFORE"] + flags.filter { $0 != "complained_before" } }
+        out.append("Customer: \(Sanitize.line(c.name))  \(c.tier.label)  lang \(c.language)  \(c.phoneMasked ?? "")  \(c.emailMasked ?? "")  \(flags.joined(separator: " "))")
+        if !t.botSummary.isEmpty {
+            out.append("")
+            out.append("Bot hand-over summary:")
+            out += Sanitize.block(t.botSummary).map { "  " + $0 }
+        }
+        out.append("")
+        out.append("Conversation (\(d.messages.count)):")
+        for m in d.messages {
+            let who = m.authorKind.rawValue + (m.authorID.map { " \(Sanitize.line($0))" } ?? "")
+            let note = m.visibility == .internal ? " [internal note]" : ""
+            out.append("  \(Timestamp.format(m.at))  \(who)\(note):")
+            out += Sanitize.block(m.body).map { "    " + $0 }
+        }
+        if !d.participants.isEmpty {
+            out.append("")
+            out.append("Participants: " + d.participants.map { "\(Sanitize.line($0.memberID)) (\($0.kind.rawValue)\($0.leftAt == nil ? "" : ", left"))" }.joined(separator: ", "))
+        }
+        out.append("")
+        out.append("Order trail (\(d.orders.count)):")
+        for o in d.orders {
+            let linked = t.orderIDs.contains(o.id) ? "*" : " "
+            out.append(" \(linked)\(o.product.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(Sanitize.line(o.id))  \(Sanitize.line(o.title))  [\(o.status.rawValue)]")
+            for e in o.events {
+                out.append("      \(Timestamp.format(e.at))  \(e.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(Sanitize.line(e.detail))")
+            }
+        }
+        out.append("")
+        out.append("Service trail (\(d.serviceTrail.count) earlier contacts):")
+        for e in d.serviceTrail {
+            out.append("  \(Timestamp.format(e.createdAt))  \(e.key)  \(e.channel.rawValue)  \(e.category.rawValue)  \(e.status.rawValue)\(e.disposition.map { "/\($0.rawValue)" } ?? "")  \(Sanitize.line(e.subject))")
+        }
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+/// The `heatdesk` executable: argument parsing and wiring only; behaviour lives in the libraries.
+@main
+struct HeatDesk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "heatdesk",
+        abstract: "A terminal agent workstation for travel contact centers.",
+        discussion: "Run 'heatdesk demo' once, then 'heatdesk queue' or 'heatdesk show TICKET'. See README.md.",
+        version: "0.1.0",
+        subcommands: [ImportCommand.self, DemoCommand.self, QueueCommand.self,
+                      ShowCommand.self, StatsCommand.self]
+    )
+
+    /// Usage errors exit 2, like grep and the import contract; failures exit 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("heatdesk: \(failure.message)\n".utf8))
+            Foundation.exit(failure.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// A failure the user can act on: its message goes to stderr as is, with the exit code.
+struct CommandFailure: Error {
+    var message: String
+    var code: Int32 = 1
+}
