@@ -1,0 +1,215 @@
+import XCTest
+import GRDB
+import HeatDeskCore
+import HeatDeskStore
+import HeatDeskTestSupport
+@testable import HeatDeskImport
+
+final class ImporterTests: XCTestCase {
+    var dir: TemporaryDirectory!
+    var db: AppDatabase!
+
+    override func setUpWithError() throws {
+        dir = TemporaryDirectory()
+        db = try AppDatabase.inMemory()
+    }
+
+    private func importFiles(_ paths: [String], _ configure: (inout ImportOptions) -> Void = { _ in }) throws -> ImportSummary {
+        var options = ImportOptions()
+        options.batchSize = 2   // several transactions even in small tests
+        configure(&options)
+        return try Importer(database: db, options: options, now: { Date(timeIntervalSince1970: 1_795_000_000) }).run(paths: paths)
+    }
+
+    private func count(_ sql: String) throws -> Int { try db.writer.read { try Int.fetchOne($0, sql: sql) ?? -1 } }
+
+    /// Imports one ticket row with `overrides` and returns its single rejection.
+    private func rejection(_ overrides: [String: String], columns: [String] = ImportFixtures.ticketColumns) throws -> Rejection? {
+        let orders = dir.write("orders.jsonl", ImportFixtures.orders)
+        let tickets = dir.write("tickets.csv", ImportFixtures.csv([ImportFixtures.ticket("HD-1", overrides)], columns: columns))
+        let s = try importFiles([tickets, orders])
+        return s.firstRejections.first
+    }
+
+    func testImportsATripWithItsEventsAndFirstMessage() throws {
+        let orders = dir.write("orders.jsonl", ImportFixtures.orders)
+        let tickets = dir.write("tickets.csv", ImportFixtures.csv([ImportFixtures.ticket("HD-1"), ImportFixtures.ticket("HD-2", ["priority": "sos"])]))
+        // Named tickets-first: the importer still reads orders first.
+        let s = try importFiles([tickets, orders])
+        XCTAssertEqual(s.total.rejected, 0, "\(s.firstRejections)")
+        XCTAssertEqual(s.byKind[.ticket]?.imported, 2)
+        XCTAssertEqual(s.byKind[.order]?.imported, 3)
+        let detail = try XCTUnwrap(db.ticketDetail(TicketKey(source: "main", externalID: "HD-1")))
+        XCTAssertEqual(detail.customer.name, "王丽娜")
+        XCTAssertEqual(detail.customer.tier, .blackCard)
+        XCTAssertEqual(detail.messages.first?.body, "我的航班MU523延误了，\n酒店今晚还能入住吗？")
+        XCTAssertEqual(detail.orders.map(\.id), ["O-1", "O-2"])
+        XCTAssertEqual(detail.orders.first?.events.map(\.kind), [.booked, .delayed])
+        XCTAssertEqual(detail.serviceTrail.map(\.key.externalID), ["HD-2"])
+        let queue = try db.queue()
+        XCTAssertEqual(queue.map(\.key.externalID), ["HD-2", "HD-1"], "SOS first")
+        XCTAssertEqual(queue.first?.tripProducts, [.flight, .hotel])
+        // One event per change: 3 orders, 1 customer, 2 tickets.
+        XCTAssertEqual(try count("SELECT count(*) FROM event"), 6)
+        XCTAssertEqual(try count("SELECT count(*) FROM event WHERE kind = 'ticket.imported' AND actor = 'import:main'"), 2)
+    }
+
+    func testSecondImportAddsNothingAndSaysSo() throws {
+        let orders = dir.write("orders.jsonl", ImportFixtures.orders)
+        let tickets = dir.write("tickets.csv", ImportFixtures.csv((1...5).map { ImportFixtures.ticket("HD-\($0)") }))
+        _ = try importFiles([orders, tickets])
+        let events = try count("SELECT count(*) FROM event")
+        let again = try importFiles([orders, tickets])
+        XCTAssertEqual(again.total.imported, 0)
+        XCTAssertEqual(again.total.alreadyPresent, 8)
+        XCTAssertEqual(try count("SELECT count(*) FROM ticket"), 5)
+        XCTAssertEqual(try count("SELECT count(*) FROM message"), 5)
+        XCTAssertEqual(try count("SELECT count(*) FROM event"), events, "no event for what changed nothing")
+    }
+
+    func testDryRunValidatesAndWritesNothing() throws {
+        let orders = dir.write("orders.jsonl", ImportFixtures.orders)
+        let tickets = dir.write("tickets.csv", ImportFixtures.csv([ImportFixtures.ticket("HD-1"), ImportFixtures.ticket("HD-1"),
+                                                                     ImportFixtures.ticket("HD-2", ["order_ids": "O-404"])]))
+        let s = try importFiles([orders, tickets]) { $0.dryRun = true }
+        XCTAssertEqual(s.total.imported, 4)
+        XCTAssertEqual(s.total.alreadyPresent, 1, "the duplicate row within the file")
+        XCTAssertEqual(s.firstRejections.map(\.field), ["order_ids"])
+        XCTAssertEqual(try count("SELECT count(*) FROM ticket") + count("SELECT count(*) FROM travel_order") + count("SELECT count(*) FROM event"), 0)
+    }
+
+    func testEveryValidationRuleNamesItsField() throws {
+        let long = String(repeating: "航", count: 6000)
+        let cases: [([String: String], String, String)] = [
+            (["external_id": ""], "external_id", "required field is missing"),
+            (["external_id": "HD 1"], "external_id", "contains a space"),
+            (["created_at": ""], "created_at", "required field is missing"),
+            (["created_at": "2026-02-30T10:00:00Z"], "created_at", "day 30 does not exist"),
+            (["created_at": "22/11/2026 10:00"], "created_at", "bad date"),
+            (["customer_id": ""], "customer_id", "required field is missing"),
+            (["channel": "fax"], "channel", "unknown value 'fax' (expected one of phone, chat, email, app, bot)"),
+            (["product": "cruise"], "product", "unknown value 'cruise'"),
+            (["category": "moan"], "category", "unknown value 'moan'"),
+            (["priority": "p1"], "priority", "unknown value 'p1' (expected one of sos, urgent, high, normal, low)"),
+            (["customer_tier": "gold"], "customer_tier", "unknown tier 'gold'"),
+            (["customer_language": "chinese!"], "customer_language", "not a language code"),
+            (["subject": String(repeating: "x", count: 501)], "subject", "too long: 501 bytes (limit 500)"),
+            (["message": long], "message", "too long: 18000 bytes (limit 16384)"),
+            (["order_ids": "O-1;O-404"], "order_ids", "unknown order 'O-404'"),
+            (["order_ids": "O-9"], "order_ids", "order 'O-9' belongs to customer 'C-2', not 'C-1'"),
+        ]
+        for (overrides, field, reason) in cases {
+            let r = try rejection(overrides)
+            XCTAssertEqual(r?.field, field, "\(overrides)")
+            XCTAssertTrue(r?.reason.contains(reason) == true, "\(overrides): \(r?.reason ?? "accepted")")
+            XCTAssertEqual(r?.line, 2)
+            db = try AppDatabase.inMemory()
+        }
+    }
+
+    func testStatusRules() throws {
+        XCTAssertEqual(try rejection(["status": "open"], columns: ImportFixtures.ticketColumns + ["status"])?.field, "agent_id")
+        db = try AppDatabase.inMemory()
+        XCTAssertEqual(try rejection(["status": "resolved"], columns: ImportFixtures.ticketColumns + ["status"])?.field, "resolved_at")
+        db = try AppDatabase.inMemory()
+        let r = try rejection(["status": "open", "agent_id": "A-404"], columns: ImportFixtures.ticketColumns + ["status", "agent_id"])
+        XCTAssertEqual(r?.reason, "unknown agent 'A-404'")
+    }
+
+    func testInvalidUTF8IsNamedWithItsField() throws {
+        let header = ImportFixtures.ticketColumns.joined(separator: ",") + "\n"
+        var row = Array("HD-1,2026-11-22T07:30:00+08:00,chat,flight,delay,urgent,C-1,".utf8)
+        row += [0xCD, 0xF5, 0xC0, 0xF6]   // 王丽 in GB18030, not UTF-8
+        row += Array(",zh,3,,subject,message,summary\n".utf8)
+        let path = dir.write("gbk.csv", bytes: Array(header.utf8) + row)
+        let s = try importFiles([path])
+        XCTAssertEqual(s.firstRejections.first?.field, "customer_name")
+        XCTAssertTrue(s.firstRejections.first?.reason.contains("invalid UTF-8 at byte 1") == true)
+        XCTAssertTrue(s.firstRejections.first?.reason.contains("--encoding gb18030") == true)
+
+        db = try AppDatabase.inMemory()
+        let ok = try importFiles([path]) { $0.encoding = "gb18030" }
+        XCTAssertEqual(ok.total.imported, 1, "\(ok.firstRejections)")
+        let detail = try db.ticketDetail(TicketKey(source: "main", externalID: "HD-1"))
+        XCTAssertEqual(detail?.customer.name, "王丽")
+    }
+
+    func testBadGB18030BytesRejectTheRowOnly() throws {
+        let header = "external_id,created_at,customer_id,customer_name\n"
+        let bytes = Array(header.utf8) + Array("HD-1,2026-11-22T07:30:00+08:00,C-1,".utf8) + [0x81, 0x20] + Array("\nHD-2,2026-11-22T07:30:00+08:00,C-1,ok\n".utf8)
+        let s = try importFiles([dir.write("bad.csv", bytes: bytes)]) { $0.encoding = "gb18030" }
+        XCTAssertEqual(s.total.imported, 1)
+        XCTAssertEqual(s.firstRejections.map(\.line), [2])
+        XCTAssertEqual(s.firstRejections.first?.field, "customer_name")
+    }
+
+    func testFieldCountMismatchAndJSONErrors() throws {
+        let csv = dir.write("t.csv", "external_id,created_at,customer_id\nHD-1,2026-11-22T07:30:00Z\nHD-2,2026-11-22T07:30:00Z,C-1\n")
+        let s = try importFiles([csv])
+        XCTAssertEqual(s.firstRejections.first?.reason, "has 2 fields, the header has 3")
+        XCTAssertEqual(s.total.imported, 1)
+
+        let jsonl = dir.write("o.jsonl", """
+            {"order_id":"O-1","customer_id":"C-1","product":"flight","booked_at":"2026-11-01T10:00:00Z","flight":{"carrier":"MU","number":"MU523","origin":"PVG","destination":"Tokyo","departure":"2026-11-22T09:00:00Z","arrival":"2026-11-22T13:00:00Z"}}
+            {"order_id":"O-2","customer_id":"C-1","product":"hotel","booked_at":"2026-11-01T10:00:00Z","hotel":{"name":"H","city":"Tokyo","checkin":"2026-11-22T15:00:00Z","checkout":"2026-11-21T11:00:00Z"}}
+            {"order_id":"O-3","customer_id":"C-1","product":"car","booked_at":"2026-11-01T10:00:00Z","car":{"company":"Hertz","pickup_place":"NRT","pickup_at":"2026-11-22T15:00:00Z","return_place":"NRT","return_at":"2026-11-23T15:00:00Z"},"events":[{"at":"2026-11-01T10:00:00Z","kind":"teleported"}]}
+            {"order_id":"O-4","customer_id":"C-1","product":"flight","booked_at":"2026-11-01T10:00:00Z"}
+            {"order_id": "O-5", broken
+            [1,2,3]
+            """)
+        let o = try importFiles([jsonl])
+        XCTAssertEqual(o.firstRejections.map(\.field), ["flight.destination", "hotel.checkout", "events[0].kind", "flight", "", ""])
+        XCTAssertEqual(o.firstRejections.map(\.line), [1, 2, 3, 4, 5, 6])
+        XCTAssertTrue(o.firstRejections[0].reason.contains("not a three-letter IATA airport code"))
+        XCTAssertTrue(o.firstRejections[4].reason.hasPrefix("not valid JSON"))
+        XCTAssertEqual(o.firstRejections[5].reason, "expected a JSON object on the line")
+    }
+
+    func testRejectsFileKeepsTheRowForFixing() throws {
+        let orders = dir.write("orders.jsonl", ImportFixtures.orders)
+        let tickets = dir.write("tickets.csv", ImportFixtures.csv([ImportFixtures.ticket("HD-1", ["channel": "fax", "message": "line1\nline2, \"quoted\""])]))
+        let rejects = dir.file("rejects.csv")
+        _ = try importFiles([orders, tickets]) { $0.rejectsPath = rejects }
+        let text = try XCTUnwrap(dir.read("rejects.csv"))
+        XCTAssertTrue(text.hasPrefix("file,line,kind,id,field,reason,record\n"))
+        XCTAssertTrue(text.contains(",2,ticket,HD-1,channel,"))
+        // The raw row survives a round trip through the rejects CSV.
+        let parser = CSVParser()
+        var records: [[String]] = []
+        Array(text.utf8).withUnsafeBufferPointer { parser.feed($0) { r in records.append((0..<r.count).map { String(decoding: r.field($0), as: UTF8.self) }) } }
+        XCTAssertTrue(records[1][6].contains("line1\nline2, \"\"quoted\"\""))
+    }
+
+    func testUnreadableInputsStopBeforeAnythingIsWritten() throws {
+        let good = dir.write("orders.jsonl", ImportFixtures.orders)
+        XCTAssertThrowsError(try importFiles([good, dir.file("missing.csv")])) { error in
+            XCTAssertTrue("\(error)".contains("missing.csv"))
+        }
+        XCTAssertEqual(try count("SELECT count(*) FROM travel_order"), 0)
+        XCTAssertThrowsError(try importFiles([dir.write("empty.csv", "")]))
+        XCTAssertThrowsError(try importFiles([dir.write("h.csv", "name,age\nx,1\n")])) { error in
+            XCTAssertTrue("\(error)".contains("none of the key columns"), "\(error)")
+        }
+        XCTAssertThrowsError(try importFiles([good]) { $0.encoding = "klingon" })
+        XCTAssertThrowsError(try importFiles([good]) { $0.source = "a/b" })
+    }
+
+    func testSourcesKeepExternalIdsApart() throws {
+        let orders = dir.write("orders.jsonl", ImportFixtures.orders)
+        let tickets = dir.write("tickets.csv", ImportFixtures.csv([ImportFixtures.ticket("HD-1")]))
+        _ = try importFiles([orders, tickets])
+        let s = try importFiles([tickets]) { $0.source = "partner" }
+        XCTAssertEqual(s.total.imported, 1)
+        XCTAssertThrowsError(try db.resolveTicket("HD-1"))
+        XCTAssertEqual(try db.resolveTicket("partner:HD-1"), TicketKey(source: "partner", externalID: "HD-1"))
+    }
+
+    func testHostileTextIsStoredAsIsAndPayloadsStayValidJSON() throws {
+        let hostile = "Evil \u{1B}[2J\u{1B}]0;pwned\u{07} \u{202E}reversed \"q\" \\"
+        let tickets = dir.write("t.csv", ImportFixtures.csv([ImportFixtures.ticket("HD-1", ["customer_name": hostile, "order_ids": ""])]))
+        XCTAssertEqual(try importFiles([tickets]).total.imported, 1)
+        let payloads = try db.writer.read { try String.fetchAll($0, sql: "SELECT payload FROM event") }
+        for p in payloads { XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(p.utf8))) }
+        XCTAssertEqual(try db.ticketDetail(TicketKey(source: "main", externalID: "HD-1"))?.customer.name, hostile)
+    }
+}
