@@ -17,7 +17,11 @@ let package = Package(
         .target(name: "HeatDeskCore"),
         .target(
             name: "HeatDeskStore",
-            dependencies: ["HeatDeskCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "HeatDeskCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "HeatDeskImport",

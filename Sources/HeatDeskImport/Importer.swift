@@ -171,12 +171,15 @@ public final class Importer {
         case .csv:
             let parser = CSVParser()
             var header: CSVHeader?
+            var kind: RecordKind?
             let handle: (inout CSVRecord) throws -> Void = { record in
                 guard let h = header else {
                     do throws(CSVHeader.Problem) { header = try CSVHeader(record) } catch { throw ImportError.badHeader(path, error.description) }
+                    // Every row of a CSV file is of the kind its header names (unless it has a `record` column).
+                    if header?.index["record"] == nil { kind = try? RecordKind.infer(HeaderOnly(names: header!.names)) }
                     return
                 }
-                try self.take(CSVFields(header: h, record: record), file: path, line: record.line, raw: record.raw)
+                try self.take(CSVFields(header: h, record: record), kind: kind, file: path, line: record.line, raw: record.raw)
             }
             try pump { try parser.feed($0, handle) }
             try parser.finish(handle)
@@ -209,18 +212,18 @@ public final class Importer {
         }
     }
 
-    private func take(_ fields: CSVFields, file: String, line: Int, raw: [UInt8]) throws {
+    private func take(_ fields: CSVFields, kind: RecordKind?, file: String, line: Int, raw: [UInt8]) throws {
         summary.total.read += 1
         if let problem = fields.structuralProblem() {
-            return try reject(file: file, line: line, kind: nil, id: fields.text("external_id"), problem, raw: raw)
+            return try reject(file: file, line: line, kind: kind, id: nil, problem, raw: raw)
         }
-        try decode(fields, file: file, line: line, raw: raw)
+        try decode(fields, kind: kind, file: file, line: line, raw: raw)
     }
 
-    private func decode(_ fields: FieldSource, file: String, line: Int, raw: [UInt8]) throws {
+    private func decode(_ fields: FieldSource, kind known: RecordKind? = nil, file: String, line: Int, raw: [UInt8]) throws {
         var kind: RecordKind?
         do {
-            let k = try RecordKind.infer(fields)
+            let k = try known ?? RecordKind.infer(fields)
             kind = k
             let item: Item
             switch k {

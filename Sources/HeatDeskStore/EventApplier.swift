@@ -56,7 +56,6 @@ public final class EventApplier {
 
     /// Applies a ticket's event after making sure its customer exists, as the ticket row describes it.
     public func apply(_ logged: LoggedEvent, ensuring customer: Customer) throws -> Outcome {
-        if case .ticketImported(let t, _) = logged.event, try ticketRowID(t.key) != nil { return .alreadyPresent }
         _ = try ensureCustomer(customer, at: logged.at, actor: logged.actor)
         return try apply(logged)
     }
@@ -64,19 +63,21 @@ public final class EventApplier {
     /// Inserts the customer only when absent; tickets name their customer with partial data,
     /// which must not overwrite a full customer record imported before.
     public func ensureCustomer(_ c: Customer, at: Date, actor: String) throws -> Outcome {
-        let stmt = try db.cachedStatement(sql: """
+        let stmt = try RawStatement(db, sql: """
             INSERT OR IGNORE INTO customer(id, name, language, tier, phone_masked, email_masked, flags)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        try stmt.execute(arguments: [c.id, c.name, c.language, c.tier.rawValue, c.phoneMasked, c.emailMasked, c.flagsColumn])
-        guard db.changesCount > 0 else { return .alreadyPresent }
+        stmt.bind(1, c.id); stmt.bind(2, c.name); stmt.bind(3, c.language); stmt.bind(4, c.tier.rawValue)
+        stmt.bind(5, c.phoneMasked); stmt.bind(6, c.emailMasked); stmt.bind(7, c.flagsColumn)
+        guard try stmt.run() > 0 else { return .alreadyPresent }
         try log(LoggedEvent(at: at, actor: actor, event: .customerUpserted(c)))
         return .applied
     }
 
     public func ticketRowID(_ key: TicketKey) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM ticket WHERE source = ? AND external_id = ?"),
-                           arguments: [key.source, key.externalID])
+        let stmt = try RawStatement(db, sql: "SELECT id FROM ticket WHERE source = ? AND external_id = ?")
+        stmt.bind(1, key.source); stmt.bind(2, key.externalID)
+        return try stmt.firstInt()
     }
 
     // MARK: - Tables
@@ -116,37 +117,40 @@ public final class EventApplier {
     }
 
     private func insert(_ o: Order) throws -> Outcome {
-        let stmt = try db.cachedStatement(sql: """
+        let stmt = try RawStatement(db, sql: """
             INSERT OR IGNORE INTO travel_order(id, customer_id, product, status, booked_at, service_at, title, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try stmt.execute(arguments: [o.id, o.customerID, o.product.rawValue, o.status.rawValue, o.bookedAt.millis,
-                                     o.serviceStart?.millis, o.title, o.detail.json])
-        guard db.changesCount > 0 else { return .alreadyPresent }
-        let ev = try db.cachedStatement(sql: "INSERT INTO order_event(order_id, seq, at, kind, detail) VALUES (?, ?, ?, ?, ?)")
+        stmt.bind(1, o.id); stmt.bind(2, o.customerID); stmt.bind(3, o.product.rawValue); stmt.bind(4, o.status.rawValue)
+        stmt.bind(5, o.bookedAt.millis); stmt.bind(6, o.serviceStart?.millis); stmt.bind(7, o.title); stmt.bind(8, o.detail.json)
+        guard try stmt.run() > 0 else { return .alreadyPresent }
+        let ev = try RawStatement(db, sql: "INSERT INTO order_event(order_id, seq, at, kind, detail) VALUES (?, ?, ?, ?, ?)")
         for (i, e) in o.events.enumerated() {
-            try ev.execute(arguments: [o.id, i + 1, e.at.millis, e.kind.rawValue, e.detail])
+            ev.bind(1, o.id); ev.bind(2, i + 1); ev.bind(3, e.at.millis); ev.bind(4, e.kind.rawValue); ev.bind(5, e.detail)
+            try ev.run()
         }
         return .applied
     }
 
     private func insert(_ t: Ticket, firstMessage: Message?) throws -> Outcome {
         let products = try tripProducts(t)
-        let stmt = try db.cachedStatement(sql: """
+        let stmt = try RawStatement(db, sql: """
             INSERT OR IGNORE INTO ticket(source, external_id, created_at, channel, product, category, priority_rank,
                 status, customer_id, subject, bot_summary, sla_due_at, products, owner_id, first_response_at,
                 resolved_at, disposition)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try stmt.execute(arguments: [t.key.source, t.key.externalID, t.createdAt.millis, t.channel.rawValue,
-                                     t.product.rawValue, t.category.rawValue, t.priority.rank, t.status.rawValue,
-                                     t.customerID, t.subject, t.botSummary, t.slaDueAt.millis, products, t.ownerID,
-                                     t.firstResponseAt?.millis, t.resolvedAt?.millis, t.disposition?.rawValue])
-        guard db.changesCount > 0 else { return .alreadyPresent }
+        stmt.bind(1, t.key.source); stmt.bind(2, t.key.externalID); stmt.bind(3, t.createdAt.millis)
+        stmt.bind(4, t.channel.rawValue); stmt.bind(5, t.product.rawValue); stmt.bind(6, t.category.rawValue)
+        stmt.bind(7, t.priority.rank); stmt.bind(8, t.status.rawValue); stmt.bind(9, t.customerID)
+        stmt.bind(10, t.subject); stmt.bind(11, t.botSummary); stmt.bind(12, t.slaDueAt.millis); stmt.bind(13, products)
+        stmt.bind(14, t.ownerID); stmt.bind(15, t.firstResponseAt?.millis); stmt.bind(16, t.resolvedAt?.millis)
+        stmt.bind(17, t.disposition?.rawValue)
+        guard try stmt.run() > 0 else { return .alreadyPresent }
         let rowID = db.lastInsertedRowID
         if !t.orderIDs.isEmpty {
-            let link = try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_order(ticket_id, order_id) VALUES (?, ?)")
-            for id in t.orderIDs { try link.execute(arguments: [rowID, id]) }
+            let link = try RawStatement(db, sql: "INSERT OR IGNORE INTO ticket_order(ticket_id, order_id) VALUES (?, ?)")
+            for id in t.orderIDs { link.bind(1, rowID); link.bind(2, id); try link.run() }
         }
         if let firstMessage { _ = try insert(firstMessage, ticketRowID: rowID) }
         return .applied
@@ -154,30 +158,32 @@ public final class EventApplier {
 
     /// The products of the trip, flight first, for the queue's "trip" column without a join.
     private func tripProducts(_ t: Ticket) throws -> String {
+        if t.orderIDs.isEmpty { return t.product == .other ? "" : t.product.rawValue }
         var set = Set<Product>([t.product])
-        if !t.orderIDs.isEmpty {
-            let stmt = try db.cachedStatement(sql: "SELECT product FROM travel_order WHERE id = ?")
-            for id in t.orderIDs {
-                if let p = try String.fetchOne(stmt, arguments: [id]).flatMap(Product.init(rawValue:)) { set.insert(p) }
-            }
+        let stmt = try RawStatement(db, sql: "SELECT product FROM travel_order WHERE id = ?")
+        for id in t.orderIDs {
+            stmt.bind(1, id)
+            if let p = try stmt.firstText().flatMap(Product.init(rawValue:)) { set.insert(p) }
         }
         set.remove(.other)
         return set.sorted().map(\.rawValue).joined(separator: ",")
     }
 
     private func insert(_ m: Message, ticketRowID: Int64) throws -> Bool {
-        let stmt = try db.cachedStatement(sql: """
+        let stmt = try RawStatement(db, sql: """
             INSERT OR IGNORE INTO message(ticket_id, at, author_kind, author_id, visibility, body, fingerprint)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        try stmt.execute(arguments: [ticketRowID, m.at.millis, m.authorKind.rawValue, m.authorID, m.visibility.rawValue,
-                                     m.body, m.fingerprint])
-        return db.changesCount > 0
+        stmt.bind(1, ticketRowID); stmt.bind(2, m.at.millis); stmt.bind(3, m.authorKind.rawValue); stmt.bind(4, m.authorID)
+        stmt.bind(5, m.visibility.rawValue); stmt.bind(6, m.body); stmt.bind(7, m.fingerprint)
+        return try stmt.run() > 0
     }
 
     private func log(_ e: LoggedEvent) throws {
-        let stmt = try db.cachedStatement(sql: "INSERT INTO event(node, at, actor, kind, entity, payload) VALUES (?, ?, ?, ?, ?, ?)")
-        try stmt.execute(arguments: [node, e.at.millis, e.actor, e.event.kind, e.event.entity, e.event.payload])
+        let stmt = try RawStatement(db, sql: "INSERT INTO event(node, at, actor, kind, entity, payload) VALUES (?, ?, ?, ?, ?, ?)")
+        stmt.bind(1, node); stmt.bind(2, e.at.millis); stmt.bind(3, e.actor); stmt.bind(4, e.event.kind)
+        stmt.bind(5, e.event.entity); stmt.bind(6, bytes: e.event.payloadBytes)
+        try stmt.run()
     }
 }
 
@@ -190,7 +196,9 @@ extension Message {
     var fingerprint: Int64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ s: String) { for b in s.utf8 { h ^= UInt64(b); h &*= 0x100_0000_01b3 }; h ^= 0xff; h &*= 0x100_0000_01b3 }
-        mix(String(at.millis)); mix(authorKind.rawValue); mix(authorID ?? ""); mix(visibility.rawValue); mix(body)
+        var t = UInt64(bitPattern: at.millis)
+        for _ in 0..<8 { h ^= t & 0xff; h &*= 0x100_0000_01b3; t >>= 8 }
+        mix(authorKind.rawValue); mix(authorID ?? ""); mix(visibility.rawValue); mix(body)
         return Int64(bitPattern: h)
     }
 }

@@ -42,3 +42,23 @@ final class TimestampTests: XCTestCase {
         }
     }
 }
+
+final class TimestampFormattingTests: XCTestCase {
+    func testByteFormatterMatchesTheStringOne() throws {
+        for text in ["2026-11-22T00:30:00Z", "1999-12-31T23:59:59.005Z", "2024-02-29T12:07:09.250Z", "1970-01-01T00:00:00Z"] {
+            let ms = try Timestamp.parse(text).millis
+            var bytes: [UInt8] = []
+            Timestamp.append(millis: ms, to: &bytes)
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), text)
+            XCTAssertEqual(Timestamp.format(millis: ms), text)
+        }
+    }
+
+    func testJSONWriterEscapesControlsAndQuotes() throws {
+        var w = JSONWriter()
+        w.beginObject(); w.field("a", "x\"y\\z\n\u{1B}[2J航"); w.field("n", 3); w.field("skip", nil as String?)
+        w.field("l", strings: ["p", "q"]); w.field("t", timestamp: 0); w.endObject()
+        XCTAssertEqual(w.text, #"{"a":"x\"y\\z\n\u001b[2J航","n":3,"l":["p","q"],"t":"1970-01-01T00:00:00Z"}"#)
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(w.bytes)))
+    }
+}

@@ -3,9 +3,9 @@ import Foundation
 /// The payload JSON of each event: everything another node needs to apply it. Keys use the
 /// import format's names (Docs/import-format.md) so one vocabulary serves files, log and sync.
 extension DomainEvent {
-    public var payload: String {
-        var w = JSONWriter()
-        w.beginObject()
+    public var payload: String { String(decoding: payloadBytes, as: UTF8.self) }
+
+    private func writeFields(to w: inout JSONWriter) {
         switch self {
         case .customerUpserted(let c): c.write(to: &w)
         case .agentUpserted(let a): a.write(to: &w)
@@ -18,8 +18,15 @@ extension DomainEvent {
             w.field("source", k.source); w.field("ticket_id", k.externalID)
             m.write(to: &w)
         }
+    }
+
+    /// The payload as UTF-8 bytes, for the store to bind without building a String.
+    public var payloadBytes: [UInt8] {
+        var w = JSONWriter()
+        w.beginObject()
+        writeFields(to: &w)
         w.endObject()
-        return w.text
+        return w.bytes
     }
 }
 
@@ -49,11 +56,11 @@ extension Supplier {
 extension Order {
     func write(to w: inout JSONWriter) {
         w.field("order_id", id); w.field("customer_id", customerID); w.field("product", product.rawValue)
-        w.field("status", status.rawValue); w.field("booked_at", Timestamp.format(bookedAt))
+        w.field("status", status.rawValue); w.field("booked_at", timestamp: bookedAt.millis)
         detail.write(to: &w)
         w.key("events"); w.beginArray()
         for e in events {
-            w.beginObject(); w.field("at", Timestamp.format(e.at)); w.field("kind", e.kind.rawValue)
+            w.beginObject(); w.field("at", timestamp: e.at.millis); w.field("kind", e.kind.rawValue)
             if !e.detail.isEmpty { w.field("detail", e.detail) }
             w.endObject()
         }
@@ -68,18 +75,18 @@ extension OrderDetail {
         case .flight(let f):
             w.key("flight"); w.beginObject()
             w.field("carrier", f.carrier); w.field("number", f.number); w.field("origin", f.origin)
-            w.field("destination", f.destination); w.field("departure", Timestamp.format(f.departure))
-            w.field("arrival", Timestamp.format(f.arrival)); w.field("pnr", f.pnr)
+            w.field("destination", f.destination); w.field("departure", timestamp: f.departure.millis)
+            w.field("arrival", timestamp: f.arrival.millis); w.field("pnr", f.pnr)
             w.endObject()
         case .hotel(let h):
             w.key("hotel"); w.beginObject()
-            w.field("name", h.name); w.field("city", h.city); w.field("checkin", Timestamp.format(h.checkIn))
-            w.field("checkout", Timestamp.format(h.checkOut)); w.field("room", h.room); w.field("supplier_id", h.supplierID)
+            w.field("name", h.name); w.field("city", h.city); w.field("checkin", timestamp: h.checkIn.millis)
+            w.field("checkout", timestamp: h.checkOut.millis); w.field("room", h.room); w.field("supplier_id", h.supplierID)
             w.endObject()
         case .car(let c):
             w.key("car"); w.beginObject()
-            w.field("company", c.company); w.field("pickup_place", c.pickupPlace); w.field("pickup_at", Timestamp.format(c.pickupAt))
-            w.field("return_place", c.returnPlace); w.field("return_at", Timestamp.format(c.returnAt)); w.field("supplier_id", c.supplierID)
+            w.field("company", c.company); w.field("pickup_place", c.pickupPlace); w.field("pickup_at", timestamp: c.pickupAt.millis)
+            w.field("return_place", c.returnPlace); w.field("return_at", timestamp: c.returnAt.millis); w.field("supplier_id", c.supplierID)
             w.endObject()
         case .other(let text):
             w.field("description", text)
@@ -95,24 +102,24 @@ extension OrderDetail {
 extension Ticket {
     func write(to w: inout JSONWriter) {
         w.field("source", key.source); w.field("external_id", key.externalID)
-        w.field("created_at", Timestamp.format(createdAt)); w.field("channel", channel.rawValue)
+        w.field("created_at", timestamp: createdAt.millis); w.field("channel", channel.rawValue)
         w.field("product", product.rawValue); w.field("category", category.rawValue)
         w.field("priority", priority.rawValue); w.field("status", status.rawValue)
         w.field("customer_id", customerID)
         if !orderIDs.isEmpty { w.field("order_ids", strings: orderIDs) }
         if !subject.isEmpty { w.field("subject", subject) }
         if !botSummary.isEmpty { w.field("bot_summary", botSummary) }
-        w.field("sla_due_at", Timestamp.format(slaDueAt))
+        w.field("sla_due_at", timestamp: slaDueAt.millis)
         w.field("agent_id", ownerID)
-        w.field("first_response_at", firstResponseAt.map(Timestamp.format))
-        w.field("resolved_at", resolvedAt.map(Timestamp.format))
+        w.field("first_response_at", timestamp: firstResponseAt?.millis)
+        w.field("resolved_at", timestamp: resolvedAt?.millis)
         w.field("disposition", disposition?.rawValue)
     }
 }
 
 extension Message {
     func write(to w: inout JSONWriter) {
-        w.field("at", Timestamp.format(at)); w.field("author", authorKind.rawValue)
+        w.field("at", timestamp: at.millis); w.field("author", authorKind.rawValue)
         w.field("author_id", authorID); w.field("visibility", visibility.rawValue); w.field("body", body)
     }
 }

@@ -59,7 +59,7 @@ public enum MemberTier: String, CaseIterable, Codable, Sendable, Comparable {
 
     /// Accepts the spellings other tools write: "3", "3star", "★★★", "black", "black_card", "黑钻".
     public init?(parsing text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let t = text.trimmedSpaces.lowercased()
         if let exact = MemberTier(rawValue: t) { self = exact; return }
         switch t {
         case "black_card", "blackcard", "black card", "黑卡", "黑钻": self = .blackCard

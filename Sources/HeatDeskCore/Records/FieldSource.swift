@@ -38,7 +38,7 @@ public enum FieldLimits {
 /// Validating accessors shared by every record decoder.
 extension FieldSource {
     func required(_ name: String, limit: Int = FieldLimits.name) throws(FieldError) -> String {
-        guard let v = text(name)?.trimmingCharacters(in: .whitespaces), !v.isEmpty else {
+        guard let v = text(name)?.trimmedSpaces, !v.isEmpty else {
             throw FieldError(field: name, reason: "required field is missing or empty")
         }
         try checkLength(v, name, limit)
@@ -58,32 +58,32 @@ extension FieldSource {
     }
 
     func optionalIdentifier(_ name: String) throws(FieldError) -> String? {
-        guard let v = try optional(name, limit: FieldLimits.identifier)?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+        guard let v = try optional(name, limit: FieldLimits.identifier)?.trimmedSpaces, !v.isEmpty else { return nil }
         try checkIdentifier(v, name)
         return v
     }
 
     func choice<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type, default fallback: E?) throws(FieldError) -> E
     where E.RawValue == String {
-        guard let raw = text(name)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+        guard let raw = text(name)?.trimmedSpaces, !raw.isEmpty else {
             if let fallback { return fallback }
             throw FieldError(field: name, reason: "required field is missing or empty")
         }
-        guard let v = E(rawValue: raw.lowercased()) else {
+        guard let v = E(rawValue: raw) ?? E(rawValue: raw.lowercased()) else {
             throw FieldError(field: name, reason: "unknown value '\(Self.shown(raw))' (expected one of \(E.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         return v
     }
 
     func date(_ name: String) throws(FieldError) -> Date {
-        guard let raw = text(name)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+        guard let raw = text(name)?.trimmedSpaces, !raw.isEmpty else {
             throw FieldError(field: name, reason: "required field is missing or empty")
         }
         return try parseDate(raw, name)
     }
 
     func optionalDate(_ name: String) throws(FieldError) -> Date? {
-        guard let raw = text(name)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        guard let raw = text(name)?.trimmedSpaces, !raw.isEmpty else { return nil }
         return try parseDate(raw, name)
     }
 
@@ -99,6 +99,8 @@ extension FieldSource {
     }
 
     func checkIdentifier(_ v: String, _ name: String) throws(FieldError) {
+        // Fast path: printable ASCII without ';' or '/' (nearly every id).
+        if v.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x3B && $0 != 0x2F }) { return }
         for s in v.unicodeScalars where s.value < 0x20 || s.value == 0x7F || s == ";" || s == "/" || s.properties.isWhitespace {
             throw FieldError(field: name, reason: "identifier '\(Self.shown(v))' contains a space, control character, ';' or '/'")
         }
@@ -113,5 +115,19 @@ extension FieldSource {
             else { out.unicodeScalars.append(s) }
         }
         return raw.unicodeScalars.count > 60 ? out + "…" : out
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs. Foundation's `trimmingCharacters` bridges
+    /// through NSString on Linux and was 14% of the import profile.
+    public var trimmedSpaces: String {
+        let u = utf8
+        guard let first = u.first, let last = u.last else { return self }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
+        var start = u.startIndex, end = u.endIndex
+        while start < end, u[start] == 0x20 || u[start] == 0x09 { start = u.index(after: start) }
+        while end > start, u[u.index(before: end)] == 0x20 || u[u.index(before: end)] == 0x09 { end = u.index(before: end) }
+        return String(self[start..<end])
     }
 }

@@ -18,7 +18,7 @@ public struct JSONFields: FieldSource {
     public func list(_ name: String) throws(FieldError) -> [String]? {
         switch object[name] {
         case nil, is NSNull: return nil
-        case let s as String: return s.split(separator: ";", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+        case let s as String: return s.split(separator: ";", omittingEmptySubsequences: true).map { String($0).trimmedSpaces }
         case let a as [Any]:
             var out: [String] = []
             for (i, v) in a.enumerated() {

@@ -48,7 +48,7 @@ public struct TicketRecord: Sendable, Equatable {
         let tier = try CustomerRecord.tier(f, "customer_tier")
         var orderIDs: [String] = []
         for (i, id) in (try f.list("order_ids") ?? []).enumerated() {
-            let trimmed = id.trimmingCharacters(in: .whitespaces)
+            let trimmed = id.trimmedSpaces
             guard !trimmed.isEmpty else { continue }
             do { try f.checkLength(trimmed, "order_ids", FieldLimits.identifier); try f.checkIdentifier(trimmed, "order_ids") }
             catch { throw FieldError(field: "order_ids", reason: "entry \(i + 1): \(error.reason)") }
@@ -95,7 +95,8 @@ public enum CustomerRecord {
     }
 
     static func language(_ f: FieldSource, _ name: String) throws(FieldError) -> String {
-        guard let raw = f.text(name)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return "zh" }
+        guard let raw = f.text(name)?.trimmedSpaces, !raw.isEmpty else { return "zh" }
+        if raw == "zh" || raw == "en" { return raw }
         let code = raw.lowercased().replacingOccurrences(of: "_", with: "-")
         let parts = code.split(separator: "-")
         guard let primary = parts.first, (2...3).contains(primary.count), primary.allSatisfy({ $0 >= "a" && $0 <= "z" }),
@@ -106,7 +107,7 @@ public enum CustomerRecord {
     }
 
     static func tier(_ f: FieldSource, _ name: String) throws(FieldError) -> MemberTier {
-        guard let raw = f.text(name)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return .star1 }
+        guard let raw = f.text(name)?.trimmedSpaces, !raw.isEmpty else { return .star1 }
         guard let tier = MemberTier(parsing: raw) else {
             throw FieldError(field: name, reason: "unknown tier '\(FieldSourceShown.shown(raw))' (expected 1-5 or black)")
         }

@@ -1,29 +1,30 @@
-/// A minimal JSON object writer. Event payloads are written for every imported row, and
+/// A minimal JSON writer into bytes. Event payloads are written for every imported row, and
 /// JSONEncoder costs several microseconds per object on Linux; this costs a fraction of that
 /// and writes keys in a stable order, so two nodes encode the same event byte for byte.
 public struct JSONWriter: Sendable {
-    public private(set) var text: String = ""
+    public private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = []
+    private var pendingKey = false
 
-    public init() { text.reserveCapacity(256) }
+    public init() { bytes.reserveCapacity(512) }
 
-    public mutating func beginObject() { value(); text.append("{"); needsComma.append(false) }
-    public mutating func endObject() { text.append("}"); needsComma.removeLast() }
-    public mutating func beginArray() { value(); text.append("["); needsComma.append(false) }
-    public mutating func endArray() { text.append("]"); needsComma.removeLast() }
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    public mutating func beginObject() { value(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma.removeLast() }
+    public mutating func beginArray() { value(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma.removeLast() }
 
     public mutating func key(_ k: String) {
         comma()
-        JSONWriter.appendQuoted(k, to: &text)
-        text.append(":")
+        JSONWriter.appendQuoted(k, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
         pendingKey = true
     }
 
-    private var pendingKey = false
-
     private mutating func comma() {
         if let last = needsComma.last {
-            if last { text.append(",") }
+            if last { bytes.append(UInt8(ascii: ",")) }
             needsComma[needsComma.count - 1] = true
         }
     }
@@ -34,11 +35,15 @@ public struct JSONWriter: Sendable {
         comma()
     }
 
-    public mutating func string(_ s: String) { value(); JSONWriter.appendQuoted(s, to: &text) }
-    public mutating func int(_ v: Int64) { value(); text.append(String(v)) }
-    public mutating func int(_ v: Int) { value(); text.append(String(v)) }
-    public mutating func bool(_ v: Bool) { value(); text.append(v ? "true" : "false") }
-    public mutating func null() { value(); text.append("null") }
+    public mutating func string(_ s: String) { value(); JSONWriter.appendQuoted(s, to: &bytes) }
+    public mutating func int(_ v: Int64) { value(); bytes.append(contentsOf: String(v).utf8) }
+    public mutating func int(_ v: Int) { value(); bytes.append(contentsOf: String(v).utf8) }
+    public mutating func bool(_ v: Bool) { value(); bytes.append(contentsOf: (v ? "true" : "false").utf8) }
+    public mutating func null() { value(); bytes.append(contentsOf: "null".utf8) }
+    /// A time as an ISO 8601 UTC string, written without building a String first.
+    public mutating func timestamp(_ millis: Int64) {
+        value(); bytes.append(UInt8(ascii: "\"")); Timestamp.append(millis: millis, to: &bytes); bytes.append(UInt8(ascii: "\""))
+    }
 
     public mutating func field(_ k: String, _ v: String) { key(k); string(v) }
     public mutating func field(_ k: String, _ v: Int64) { key(k); int(v) }
@@ -47,36 +52,37 @@ public struct JSONWriter: Sendable {
     /// Omits the key when the value is absent: payloads stay small and decoders treat both alike.
     public mutating func field(_ k: String, _ v: String?) { if let v { key(k); string(v) } }
     public mutating func field(_ k: String, _ v: Int64?) { if let v { key(k); int(v) } }
+    public mutating func field(_ k: String, timestamp v: Int64?) { if let v { key(k); timestamp(v) } }
     public mutating func field(_ k: String, strings: [String]) {
         key(k); beginArray(); for s in strings { string(s) }; endArray()
     }
 
-    public static func appendQuoted(_ s: String, to out: inout String) {
-        out.append("\"")
-        var plainStart = s.utf8.startIndex
-        var idx = plainStart
-        let utf8 = s.utf8
-        while idx != utf8.endIndex {
-            let c = utf8[idx]
-            if c == 0x22 || c == 0x5C || c < 0x20 {
-                out.append(contentsOf: s[plainStart..<idx])
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { buf in
+            var plainStart = 0
+            for i in 0..<buf.count {
+                let c = buf[i]
+                guard c == 0x22 || c == 0x5C || c < 0x20 else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[plainStart..<i]))
                 switch c {
-                case 0x22: out.append("\\\"")
-                case 0x5C: out.append("\\\\")
-                case 0x0A: out.append("\\n")
-                case 0x0D: out.append("\\r")
-                case 0x09: out.append("\\t")
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
                 default:
-                    let hex = String(c, radix: 16)
-                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]])
                 }
-                plainStart = utf8.index(after: idx)
+                plainStart = i + 1
             }
-            idx = utf8.index(after: idx)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[plainStart..<buf.count]))
         }
-        out.append(contentsOf: s[plainStart..<utf8.endIndex])
-        out.append("\"")
+        out.append(UInt8(ascii: "\""))
     }
 
-    public static func quoted(_ s: String) -> String { var o = ""; appendQuoted(s, to: &o); return o }
+    public static func quoted(_ s: String) -> String { var o: [UInt8] = []; appendQuoted(s, to: &o); return String(decoding: o, as: UTF8.self) }
 }

@@ -125,6 +125,26 @@ public enum Timestamp {
         return s + "Z"
     }
 
+    /// Appends `2026-11-22T00:30:00Z` (with `.250` when there are millis) as bytes.
+    public static func append(millis: Int64, to out: inout [UInt8]) {
+        var secs = millis / 1000
+        var ms = Int(millis % 1000)
+        if ms < 0 { ms += 1000; secs -= 1 }
+        var days = Int(secs / 86400)
+        var rem = Int(secs % 86400)
+        if rem < 0 { rem += 86400; days -= 1 }
+        let (y, m, d) = civilFromDays(days)
+        func digits(_ v: Int, _ n: Int) {
+            var div = 1
+            for _ in 1..<n { div *= 10 }
+            while div > 0 { out.append(UInt8(48 + v / div % 10)); div /= 10 }
+        }
+        digits(y, 4); out.append(0x2D); digits(m, 2); out.append(0x2D); digits(d, 2); out.append(UInt8(ascii: "T"))
+        digits(rem / 3600, 2); out.append(0x3A); digits(rem / 60 % 60, 2); out.append(0x3A); digits(rem % 60, 2)
+        if ms != 0 { out.append(0x2E); digits(ms, 3) }
+        out.append(UInt8(ascii: "Z"))
+    }
+
     static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097

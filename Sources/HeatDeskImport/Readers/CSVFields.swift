@@ -12,7 +12,8 @@ public struct CSVFields: FieldSource {
         guard let i = header.index[name], i < record.count else { return nil }
         let bytes = record.field(i)
         if bytes.isEmpty { return "" }
-        return String(validating: bytes, as: UTF8.self)
+        // `structuralProblem()` validated the record's UTF-8 once; decoding cannot repair anything here.
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public func list(_ name: String) throws(FieldError) -> [String]? {
@@ -33,6 +34,17 @@ public struct CSVFields: FieldSource {
         if record.count != header.names.count {
             return FieldError(field: "", reason: "has \(record.count) fields, the header has \(header.names.count)")
         }
+        // One pass over the whole record; fields are cut at ASCII commas, so a valid record has
+        // valid fields unless a field starts with a continuation byte, which is checked too.
+        if record.bytes.allSatisfy({ $0 < 0x80 }) { return nil }
+        var valid = String(validating: record.bytes, as: UTF8.self) != nil
+        if valid {
+            for i in 0..<record.count {
+                let f = record.field(i)
+                if let first = f.first, first & 0xC0 == 0x80 { valid = false; break }
+            }
+        }
+        if valid { return nil }
         for (i, name) in header.names.enumerated() where String(validating: record.field(i), as: UTF8.self) == nil {
             let bytes = Array(record.field(i))
             let at = UTF8Validation.firstInvalidOffset(bytes) ?? 0

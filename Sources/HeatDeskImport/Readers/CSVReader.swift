@@ -52,6 +52,24 @@ public final class CSVParser {
                 sawBOMCheck = true
             } else { return }
         }
+        // Work on locals: class properties cost an exclusivity check per byte.
+        var record = self.record
+        self.record = CSVRecord(line: 0)
+        var state = self.state
+        var line = self.line
+        var fieldHasContent = self.fieldHasContent
+        defer { self.record = record; self.state = state; self.line = line; self.fieldHasContent = fieldHasContent }
+        func endField() { record.ends.append(record.bytes.count); fieldHasContent = false }
+        func endRecord() throws {
+            if !(record.ends.count == 1 && record.ends[0] == 0 && record.problem == nil && !record.raw.contains(0x22)) {
+                try emit(&record)
+            }
+            record.bytes.removeAll(keepingCapacity: true)
+            record.ends.removeAll(keepingCapacity: true)
+            record.raw.removeAll(keepingCapacity: true)
+            record.problem = nil
+            record.line = line
+        }
         while i < n {
             let b = chunk[i]
             i += 1
@@ -61,7 +79,7 @@ public final class CSVParser {
                 switch b {
                 case 0x22: state = .quoted; fieldHasContent = true
                 case 0x2C: endField()
-                case 0x0A: line += 1; endField(); try endRecord(emit)
+                case 0x0A: line += 1; endField(); try endRecord()
                 case 0x0D: state = .afterCR
                 default: record.bytes.append(b); state = .unquoted
                 }
@@ -69,7 +87,7 @@ public final class CSVParser {
                 record.raw.append(b)
                 switch b {
                 case 0x2C: endField(); state = .fieldStart
-                case 0x0A: line += 1; endField(); try endRecord(emit); state = .fieldStart
+                case 0x0A: line += 1; endField(); try endRecord(); state = .fieldStart
                 case 0x0D: state = .afterCR
                 case 0x22:
                     if record.problem == nil { record.problem = "stray quote inside an unquoted field \(record.ends.count + 1) (quote the whole field and double the quote)" }
@@ -88,7 +106,7 @@ public final class CSVParser {
                 switch b {
                 case 0x22: record.bytes.append(0x22); state = .quoted
                 case 0x2C: endField(); state = .fieldStart
-                case 0x0A: line += 1; endField(); try endRecord(emit); state = .fieldStart
+                case 0x0A: line += 1; endField(); try endRecord(); state = .fieldStart
                 case 0x0D: state = .afterCR
                 default:
                     if record.problem == nil { record.problem = "text after the closing quote of field \(record.ends.count + 1)" }
@@ -97,10 +115,10 @@ public final class CSVParser {
             case .afterCR:
                 if b == 0x0A {
                     record.raw.append(b)
-                    line += 1; endField(); try endRecord(emit); state = .fieldStart
+                    line += 1; endField(); try endRecord(); state = .fieldStart
                 } else {
                     // A lone CR ends the record too (old Mac files); the byte starts the next one.
-                    line += 1; endField(); try endRecord(emit); state = .fieldStart
+                    line += 1; endField(); try endRecord(); state = .fieldStart
                     i -= 1
                 }
             }
