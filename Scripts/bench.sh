@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# make bench: each figure beside its anchor measured in the same run (README, "Benchmarks").
+# Sizes: BENCH_TICKETS (default 1,000,000). Output folder: BENCH_DIR (default bench-out/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${BENCH_TICKETS:-1000000}
+OUT=${BENCH_DIR:-bench-out}
+BIN=.build/release/heatdesk
+[ -x "$BIN" ] || { echo "bench: build first (make bench builds in release)" >&2; exit 2; }
+rm -rf "$OUT"; mkdir -p "$OUT/data"
+
+now_ms() { date +%s%3N; }
+# Runs a command, prints "<wall ms> <peak KB>".
+measure() { local t0 t1 rss; t0=$(now_ms); rss=$(/usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1); t1=$(now_ms); echo "$((t1 - t0)) $rss"; }
+fmt_s() { awk -v ms="$1" 'BEGIN { printf "%.2f s", ms / 1000 }'; }
+rate() { awk -v n="$1" -v ms="$2" 'BEGIN { printf "%d", (ms > 0 ? n * 1000 / ms : 0) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", (b > 0 ? a / b : 0) }'; }
+
+echo "heatdesk bench: $N tickets, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo
+
+# 1. The data set, written by the deterministic generator.
+read -r ms rss < <(measure "$BIN" generate --tickets "$N" --seed 42 --out "$OUT/data")
+echo "generate:            $(fmt_s "$ms") for $N tickets and their customers, orders, messages (peak $((rss / 1024)) MB)"
+ls -l "$OUT/data" | awk 'NR > 1 { printf "  %-16s %8.1f MB\n", $9, $5 / 1048576 }'
+echo
+
+# 2. The anchor: the sqlite3 command line importing the same ticket CSV into a plain table.
+read -r anchor_ms anchor_rss < <(measure sqlite3 "$OUT/anchor.sqlite" ".import --csv $OUT/data/tickets.csv tickets")
+echo "anchor sqlite3 .import --csv tickets.csv: $(fmt_s "$anchor_ms") ($(rate "$N" "$anchor_ms") rows/s, peak $((anchor_rss / 1024)) MB)"
+
+# 3. Our import: the directory and orders first, then the same ticket CSV, timed alone.
+DB="$OUT/bench.sqlite"
+pre=()
+for f in suppliers agents customers orders; do [ -f "$OUT/data/$f.jsonl" ] && pre+=("$OUT/data/$f.jsonl"); done
+read -r pre_ms pre_rss < <(measure "$BIN" import "${pre[@]}" --db "$DB" --quiet)
+read -r ms rss < <(measure "$BIN" import "$OUT/data/tickets.csv" --db "$DB" --quiet)
+echo "heatdesk import tickets.csv:              $(fmt_s "$ms") ($(rate "$N" "$ms") rows/s, peak $((rss / 1024)) MB)  = $(ratio "$ms" "$anchor_ms") the anchor (target <= 3x, memory < 200 MB)"
+echo "  (validation, 5 ticket indexes, first messages, customers and one event-log row per change)"
+echo "heatdesk import directory + orders:       $(fmt_s "$pre_ms") (peak $((pre_rss / 1024)) MB)"
+if [ -f "$OUT/data/messages.jsonl" ]; then
+  read -r ms rss < <(measure "$BIN" import "$OUT/data/messages.jsonl" --db "$DB" --quiet)
+  echo "heatdesk import messages.jsonl:           $(fmt_s "$ms") (peak $((rss / 1024)) MB)"
+fi
+read -r ms rss < <(measure "$BIN" import "$OUT/data/tickets.csv" --db "$DB" --quiet)
+echo "heatdesk import tickets.csv again:        $(fmt_s "$ms") (all already present)"
+echo
+
+# 4. The first page of the queue on the big database, beside sqlite3 running the same query.
+best=999999; best_anchor=999999
+for _ in 1 2 3 4 5 6 7; do
+  t0=$(now_ms); "$BIN" queue --json --db "$DB" >/dev/null; t1=$(now_ms)
+  [ $((t1 - t0)) -lt "$best" ] && best=$((t1 - t0))
+  t0=$(now_ms)
+  sqlite3 "$DB" "SELECT t.external_id, c.name FROM ticket t JOIN customer c ON c.id = t.customer_id WHERE t.status = 'queued' ORDER BY t.priority_rank, t.sla_due_at, t.id LIMIT 50" >/dev/null
+  t1=$(now_ms)
+  [ $((t1 - t0)) -lt "$best_anchor" ] && best_anchor=$((t1 - t0))
+done
+echo "heatdesk queue --json (first page, whole process): best of 7 ${best} ms; anchor sqlite3 same query ${best_anchor} ms (target < 50 ms)"
+echo
+
+# 5. The other benchmarks the libraries bring, each printing its own anchor.
+for b in terminalkit-bench templates-bench; do
+  if [ -x ".build/release/$b" ]; then ".build/release/$b"; echo; fi
+done
