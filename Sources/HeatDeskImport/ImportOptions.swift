@@ -16,6 +16,9 @@ public struct ImportOptions: Sendable {
     public var batchSize = 5000
     /// Who the event log names as the actor.
     public var actor = "import"
+    /// Moves every time in the files by this much (the demo is recorded around a fixed day and
+    /// loaded around today, so its waits and SLA countdowns are live).
+    public var timeShift: TimeInterval = 0
 
     public init() {}
 }

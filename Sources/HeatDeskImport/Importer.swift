@@ -179,7 +179,7 @@ public final class Importer {
                     if header?.index["record"] == nil { kind = try? RecordKind.infer(HeaderOnly(names: header!.names)) }
                     return
                 }
-                try self.take(CSVFields(header: h, record: record), kind: kind, file: path, line: record.line, raw: record.raw)
+                try self.take(CSVFields(header: h, record: record, timeShiftMillis: Int64(self.options.timeShift * 1000)), kind: kind, file: path, line: record.line, raw: record.raw)
             }
             try pump { try parser.feed($0, handle) }
             try parser.finish(handle)
@@ -205,7 +205,7 @@ public final class Importer {
                               raw: line.bytes)
         }
         do {
-            let fields = try JSONFields.parse(line: Data(line.bytes))
+            let fields = try JSONFields.parse(line: Data(line.bytes), timeShiftMillis: Int64(options.timeShift * 1000))
             try decode(fields, file: file, line: line.number, raw: line.bytes)
         } catch let error as FieldError {
             try reject(file: file, line: line.number, kind: nil, id: nil, error, raw: line.bytes)

@@ -44,3 +44,14 @@ public final class AppDatabase: Sendable {
         try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'") ?? "" }
     }
 }
+
+extension AppDatabase {
+    /// A workstation setting or marker kept in the database (`node_id`, `demo_loaded_at`, ...).
+    public func meta(_ key: String) throws -> String? {
+        try writer.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setMeta(_ key: String, _ value: String) throws {
+        try writer.write { try $0.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value]) }
+    }
+}

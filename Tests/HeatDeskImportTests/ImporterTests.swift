@@ -212,4 +212,16 @@ final class ImporterTests: XCTestCase {
         for p in payloads { XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(p.utf8))) }
         XCTAssertEqual(try db.ticketDetail(TicketKey(source: "main", externalID: "HD-1"))?.customer.name, hostile)
     }
+
+    func testTimeShiftMovesEveryTimeAlike() throws {
+        let orders = dir.write("orders.jsonl", ImportFixtures.orders)
+        let tickets = dir.write("tickets.csv", ImportFixtures.csv([ImportFixtures.ticket("HD-1")]))
+        _ = try importFiles([orders, tickets]) { $0.timeShift = 86_400 }
+        let d = try XCTUnwrap(db.ticketDetail(TicketKey(source: "main", externalID: "HD-1")))
+        XCTAssertEqual(Timestamp.format(d.ticket.createdAt), "2026-11-22T23:30:00Z")
+        XCTAssertEqual(d.messages.first?.at, d.ticket.createdAt)
+        guard case .flight(let f)? = d.orders.first?.detail else { return XCTFail("no flight") }
+        XCTAssertEqual(Timestamp.format(f.departure), "2026-11-23T01:00:00Z")
+        XCTAssertEqual(d.orders.first.map { Timestamp.format($0.events[1].at) }, "2026-11-22T23:10:00Z")
+    }
 }

@@ -13,6 +13,12 @@ public protocol FieldSource {
     func objects(_ name: String) throws(FieldError) -> [FieldSource]?
     /// Field names present in the record, for inferring its kind.
     var names: [String] { get }
+    /// Added to every time read (the demo loads with its clock moved to now).
+    var timeShiftMillis: Int64 { get }
+}
+
+extension FieldSource {
+    public var timeShiftMillis: Int64 { 0 }
 }
 
 /// A validation failure naming the field (`flight.departure`, `events[2].kind`) and why.
@@ -88,7 +94,7 @@ extension FieldSource {
     }
 
     private func parseDate(_ raw: String, _ name: String) throws(FieldError) -> Date {
-        do { return try Timestamp.parse(raw) } catch {
+        do { return Date(millis: try Timestamp.parse(raw).millis + timeShiftMillis) } catch {
             throw FieldError(field: name, reason: "bad date '\(Self.shown(raw))': \(error.reason)")
         }
     }

@@ -3,7 +3,8 @@ import Foundation
 /// A JSON object as a record. Numbers and booleans read as text, so `"tier": 3` works.
 public struct JSONFields: FieldSource {
     public let object: [String: Any]
-    public init(_ object: [String: Any]) { self.object = object }
+    public let timeShiftMillis: Int64
+    public init(_ object: [String: Any], timeShiftMillis: Int64 = 0) { self.object = object; self.timeShiftMillis = timeShiftMillis }
 
     public var names: [String] { Array(object.keys) }
 
@@ -33,7 +34,7 @@ public struct JSONFields: FieldSource {
     public func object(_ name: String) throws(FieldError) -> FieldSource? {
         switch object[name] {
         case nil, is NSNull: return nil
-        case let o as [String: Any]: return JSONFields(o)
+        case let o as [String: Any]: return JSONFields(o, timeShiftMillis: timeShiftMillis)
         default: throw FieldError(field: name, reason: "expected an object")
         }
     }
@@ -45,7 +46,7 @@ public struct JSONFields: FieldSource {
             var out: [FieldSource] = []
             for (i, v) in a.enumerated() {
                 guard let o = v as? [String: Any] else { throw FieldError(field: "\(name)[\(i)]", reason: "expected an object") }
-                out.append(JSONFields(o))
+                out.append(JSONFields(o, timeShiftMillis: timeShiftMillis))
             }
             return out
         default: throw FieldError(field: name, reason: "expected a list of objects")
@@ -53,13 +54,13 @@ public struct JSONFields: FieldSource {
     }
 
     /// Parses one JSON Lines line into a record, naming what is wrong with it.
-    public static func parse(line: Data) throws(FieldError) -> JSONFields {
+    public static func parse(line: Data, timeShiftMillis: Int64 = 0) throws(FieldError) -> JSONFields {
         let value: Any
         do { value = try JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed]) } catch {
             throw FieldError(field: "", reason: "not valid JSON (\(Self.describe(error)))")
         }
         guard let object = value as? [String: Any] else { throw FieldError(field: "", reason: "expected a JSON object on the line") }
-        return JSONFields(object)
+        return JSONFields(object, timeShiftMillis: timeShiftMillis)
     }
 
     static func describe(_ error: Error) -> String {

@@ -5,6 +5,11 @@ import HeatDeskCore
 public struct CSVFields: FieldSource {
     public let header: CSVHeader
     public let record: CSVRecord
+    public var timeShiftMillis: Int64 = 0
+
+    public init(header: CSVHeader, record: CSVRecord, timeShiftMillis: Int64 = 0) {
+        self.header = header; self.record = record; self.timeShiftMillis = timeShiftMillis
+    }
 
     public var names: [String] { header.names }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeatDeskCore
 import HeatDeskImport
 import HeatDeskStore
 
@@ -14,6 +15,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder holding demo/ (env HEATDESK_DATA); found next to the binary by default.", valueName: "dir"))
     var data: String?
 
+    @Flag(help: "Keep the recorded times instead of moving the demo's clock to now.")
+    var keepTimes = false
+
     func run() throws {
         let dir = try DataLocator.directory(explicit: data).appendingPathComponent("demo")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
@@ -21,13 +25,24 @@ struct DemoCommand: ParsableCommand {
             .map { dir.appendingPathComponent($0).path }
         guard !files.isEmpty else { throw CommandFailure(message: "\(dir.path): no demo files", code: 2) }
         let db = try store.open()
+        if let loaded = try db.meta("demo_loaded_at") {
+            print("The demo is already loaded in \(store.path) (since \(loaded)); nothing to do.")
+            return
+        }
         var options = ImportOptions()
         options.actor = "demo"
+        // The demo was recorded around a fixed moment; moving it to now keeps waits and SLA live.
+        let baseFile = dir.appendingPathComponent("BASE_TIME")
+        if !keepTimes, let text = try? String(contentsOf: baseFile, encoding: .utf8),
+           let base = try? Timestamp.parse(text.trimmedSpaces.trimmingCharacters(in: .newlines)) {
+            options.timeShift = (Date().timeIntervalSince(base) / 60).rounded(.down) * 60
+        }
         let summary: ImportSummary
         do { summary = try Importer(database: db, options: options).run(paths: files) } catch let e as ImportError {
             throw CommandFailure(message: e.description, code: 2)
         }
         print(ImportReport.text(summary, rejectsPath: nil))
+        if summary.total.rejected == 0 { try db.setMeta("demo_loaded_at", Timestamp.format(Date())) }
         print("Demo database: \(store.path)")
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
