@@ -9,7 +9,9 @@ import HeatDeskStore
 /// Each batch commits its rows and their events together; a row already present (same
 /// source and external id, same order id, ...) is counted, not written again. So a run killed
 /// at any point and started again imports every row exactly once.
-public final class Importer {
+public final class Importer: @unchecked Sendable {
+    // Unchecked: the decoding thread owns `summary`, `batch` and `rejects`; the writer queue
+    // touches only its batch and hands results back through `lock`.
     public let database: AppDatabase
     public let options: ImportOptions
     private let now: @Sendable () -> Date
@@ -22,6 +24,14 @@ public final class Importer {
     private var batch: [Pending] = []
     /// Dry runs write nothing, so ids accepted earlier in the run are remembered here.
     private var dryRunSeen: DryRunMemory?
+
+    /// One batch is written while the next is decoded: the two halves cost about the same, and
+    /// the machine has two cores (Docs/performance.md).
+    private let writerQueue = DispatchQueue(label: "heatdesk.import.writer")
+    private let inFlight = DispatchSemaphore(value: 1)
+    private let lock = NSLock()
+    private var written: [[(Pending, Result<EventApplier.Outcome, FieldError>)]] = []
+    private var writeError: Error?
 
     struct Pending {
         var file: String
@@ -92,7 +102,10 @@ public final class Importer {
             summary.files.append(file.path)
             try read(file.path, format: file.format)
             try flush()
+            // The next file may refer to what this one holds: let its writes land first.
+            try waitForWrites()
         }
+        summary.firstRejections.sort { ($0.file != $1.file ? (summary.files.firstIndex(of: $0.file) ?? 0) < (summary.files.firstIndex(of: $1.file) ?? 0) : $0.line < $1.line) }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -277,12 +290,53 @@ public final class Importer {
 
     // MARK: - Writing
 
-    /// Writes the batch in one transaction; references are checked inside it, so a ticket
-    /// may point at an order imported earlier in the same run.
+    /// Hands the batch to the writer queue, which writes it in one transaction; references are
+    /// checked inside it, so a ticket may point at an order imported earlier in the same run.
     private func flush() throws {
+        try collectWrites()
         guard !batch.isEmpty else { return }
         let pending = batch
         batch.removeAll(keepingCapacity: true)
+        inFlight.wait()
+        if let error = lock.withLock({ writeError }) { inFlight.signal(); throw error }
+        writerQueue.async { [self] in
+            defer { inFlight.signal() }
+            do {
+                let outcomes = try write(pending)
+                lock.withLock { written.append(outcomes) }
+            } catch {
+                lock.withLock { writeError = error }
+            }
+        }
+    }
+
+    private func waitForWrites() throws {
+        writerQueue.sync {}
+        try collectWrites()
+    }
+
+    /// Counts what the writer finished; runs on the decoding thread.
+    private func collectWrites() throws {
+        let (done, error) = lock.withLock { () -> ([[(Pending, Result<EventApplier.Outcome, FieldError>)]], Error?) in
+            defer { written.removeAll() }
+            return (written, writeError)
+        }
+        if let error { throw error }
+        for outcomes in done {
+            for (p, result) in outcomes {
+                switch result {
+                case .success(.applied):
+                    summary.total.imported += 1; summary.byKind[p.item.kind, default: .init()].imported += 1
+                case .success(.alreadyPresent):
+                    summary.total.alreadyPresent += 1; summary.byKind[p.item.kind, default: .init()].alreadyPresent += 1
+                case .failure(let e):
+                    try reject(file: p.file, line: p.line, kind: p.item.kind, id: p.item.id, e, raw: p.raw)
+                }
+            }
+        }
+    }
+
+    private func write(_ pending: [Pending]) throws -> [(Pending, Result<EventApplier.Outcome, FieldError>)] {
         let at = now()
         let actor = "\(options.actor):\(options.source)"
         var outcomes: [(Pending, Result<EventApplier.Outcome, FieldError>)] = []
@@ -310,16 +364,7 @@ public final class Importer {
                 }
             }
         }
-        for (p, result) in outcomes {
-            switch result {
-            case .success(.applied):
-                summary.total.imported += 1; summary.byKind[p.item.kind, default: .init()].imported += 1
-            case .success(.alreadyPresent):
-                summary.total.alreadyPresent += 1; summary.byKind[p.item.kind, default: .init()].alreadyPresent += 1
-            case .failure(let e):
-                try reject(file: p.file, line: p.line, kind: p.item.kind, id: p.item.id, e, raw: p.raw)
-            }
-        }
+        return outcomes
     }
 
     private func apply(_ item: Item, _ applier: EventApplier, at: Date, actor: String) throws -> EventApplier.Outcome {
