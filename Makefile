@@ -3,7 +3,6 @@ SWIFT      ?= swift
 HEATDESK_DB ?= $(HOME)/.local/share/heatdesk/demo.sqlite
 BIN_DEBUG   = .build/debug/heatdesk
 BIN_RELEASE = .build/release/heatdesk
-DEB_PACKAGES = libncursesw5-dev libsqlite3-dev sqlite3 tmux pkg-config
 
 .PHONY: deps build test run bench clean
 
@@ -14,6 +13,7 @@ deps:
 	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
 	command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
 	if [ -n "$$missing" ]; then \
 	  echo "make deps: installing$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
