@@ -61,4 +61,10 @@ final class TimestampFormattingTests: XCTestCase {
         XCTAssertEqual(w.text, #"{"a":"x\"y\\z\n\u001b[2J航","n":3,"l":["p","q"],"t":"1970-01-01T00:00:00Z"}"#)
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(w.bytes)))
     }
+
+    func testLocalFormattingNamesTheOffset() throws {
+        let d = try Timestamp.parse("2026-11-22T00:30:59Z")
+        XCTAssertEqual(Timestamp.formatLocal(d, timeZone: TimeZone(identifier: "Asia/Shanghai")!), "2026-11-22 08:30 +08:00")
+        XCTAssertEqual(Timestamp.formatLocal(d, timeZone: TimeZone(identifier: "America/New_York")!), "2026-11-21 19:30 -05:00")
+    }
 }

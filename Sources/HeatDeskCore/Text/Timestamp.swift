@@ -145,6 +145,16 @@ public enum Timestamp {
         out.append(UInt8(ascii: "Z"))
     }
 
+    /// `2026-11-22 08:30 +08:00`: what people read, in the given zone (the workstation's by default).
+    public static func formatLocal(_ date: Date, timeZone: TimeZone = .current) -> String {
+        let offset = timeZone.secondsFromGMT(for: date)
+        let utc = format(millis: (date.millis / 60_000) * 60_000 + Int64(offset) * 1000)
+        let sign = offset < 0 ? "-" : "+"
+        let a = abs(offset) / 60
+        func p2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return String(utc.prefix(10)) + " " + String(utc.dropFirst(11).prefix(5)) + " \(sign)\(p2(a / 60)):\(p2(a % 60))"
+    }
+
     static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097

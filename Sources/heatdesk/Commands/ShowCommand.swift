@@ -37,9 +37,9 @@ enum TicketText {
         let standing = SLAPolicy.standard.standing(createdAt: t.createdAt, dueAt: t.slaDueAt, now: now)
         out.append("\(t.key)  [\(t.priority.rawValue.uppercased())] \(t.status.rawValue)  \(t.channel.rawValue)  \(t.product.rawValue)/\(t.category.rawValue)")
         out.append("Subject:  \(Sanitize.line(t.subject))")
-        out.append("Created:  \(Timestamp.format(t.createdAt))   SLA due: \(Timestamp.format(t.slaDueAt)) (\(standing.rawValue))"
+        out.append("Created:  \(Timestamp.formatLocal(t.createdAt))   SLA due: \(Timestamp.formatLocal(t.slaDueAt)) (\(standing.rawValue))"
                    + (t.ownerID.map { "   Owner: \(Sanitize.line($0))" } ?? ""))
-        if let r = t.resolvedAt { out.append("Resolved: \(Timestamp.format(r))  \(t.disposition?.rawValue ?? "")") }
+        if let r = t.resolvedAt { out.append("Resolved: \(Timestamp.formatLocal(r))  \(t.disposition?.rawValue ?? "")") }
         out.append("")
         var flags = c.flags.sorted().map(\.rawValue)
         if c.flags.contains(.complainedBefore) { flags = ["⚠ COMPLAINED BEFORE"] + flags.filter { $0 != "complained_before" } }
@@ -54,7 +54,7 @@ enum TicketText {
         for m in d.messages {
             let who = m.authorKind.rawValue + (m.authorID.map { " \(Sanitize.line($0))" } ?? "")
             let note = m.visibility == .internal ? " [internal note]" : ""
-            out.append("  \(Timestamp.format(m.at))  \(who)\(note):")
+            out.append("  \(Timestamp.formatLocal(m.at))  \(who)\(note):")
             out += Sanitize.block(m.body).map { "    " + $0 }
         }
         if !d.participants.isEmpty {
@@ -67,13 +67,13 @@ enum TicketText {
             let linked = t.orderIDs.contains(o.id) ? "*" : " "
             out.append(" \(linked)\(o.product.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(Sanitize.line(o.id))  \(Sanitize.line(o.title))  [\(o.status.rawValue)]")
             for e in o.events {
-                out.append("      \(Timestamp.format(e.at))  \(e.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(Sanitize.line(e.detail))")
+                out.append("      \(Timestamp.formatLocal(e.at))  \(e.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(Sanitize.line(e.detail))")
             }
         }
         out.append("")
         out.append("Service trail (\(d.serviceTrail.count) earlier contacts):")
         for e in d.serviceTrail {
-            out.append("  \(Timestamp.format(e.createdAt))  \(e.key)  \(e.channel.rawValue)  \(e.category.rawValue)  \(e.status.rawValue)\(e.disposition.map { "/\($0.rawValue)" } ?? "")  \(Sanitize.line(e.subject))")
+            out.append("  \(Timestamp.formatLocal(e.createdAt))  \(e.key)  \(e.channel.rawValue)  \(e.category.rawValue)  \(e.status.rawValue)\(e.disposition.map { "/\($0.rawValue)" } ?? "")  \(Sanitize.line(e.subject))")
         }
         return out.joined(separator: "\n")
     }
