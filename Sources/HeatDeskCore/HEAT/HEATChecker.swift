@@ -20,6 +20,10 @@ public struct Finding: Equatable, Hashable, Sendable, Codable, CustomStringConve
     /// The language `reason` and `suggestion` are written in.
     public var language: ReplyLanguage
 
+    public init(element: Element, rule: HEATRule, reason: String, suggestion: String, language: ReplyLanguage) {
+        self.element = element; self.rule = rule; self.reason = reason; self.suggestion = suggestion; self.language = language
+    }
+
     public var description: String { "[\(element.rawValue)] \(rule.rawValue): \(reason) → \(suggestion)" }
 }
 
@@ -353,14 +357,14 @@ enum Phrases {
     static let greetingEN = ["dear ", "hello", "hi ", "hi,", "good morning", "good afternoon", "good evening"]
     static let honorificsEN = ["mr ", "mr.", "ms ", "ms.", "mrs ", "mrs.", "miss ", "dr ", "dr.", "mx ", "sir", "madam"]
 
-    static let empathyZH = ["抱歉", "歉意", "对不起", "理解您", "能理解", "着急", "辛苦", "不便", "困扰", "担心", "遗憾", "久等", "添麻烦", "受委屈", "不愉快", "心情", "安心", "感谢您的耐心", "感谢您的理解"]
+    static let empathyZH = ["抱歉", "歉意", "道歉", "对不起", "理解您", "能理解", "着急", "辛苦", "不便", "困扰", "担心", "遗憾", "久等", "添麻烦", "受委屈", "不愉快", "心情", "安心", "感谢您的耐心", "感谢您的理解"]
     static let empathyEN = ["sorry", "apolog", "i understand", "understandably", "frustrat", "inconvenien", "worr", "stressful", "regret", "must be", "i know how", "thank you for your patience", "disrupt", "upsetting", "difficult"]
 
     static let nextStepZH = ["请您", "您只需", "只需", "您可以", "您可", "下一步", "无需", "不用再", "不需要", "直接", "回复", "点击", "出示", "前往", "拨打", "请在", "请于", "请携带", "请"]
     static let nextStepEN = ["please ", "you can ", "you only need", "all you need", "just ", "simply ", "next step", "no need to", "reply ", "tap ", "show ", "go to ", "call ", "bring ", "don't need to", "do not need to", "head to", "nothing to do", "you will "]
 
     /// Known-to-the-ticket nouns; `true` when only a linked flight makes it known.
-    static let knownNounsZH: [(String, Bool)] = [("订单号", false), ("订单编号", false), ("预订号", false), ("确认号", false), ("航班号", true), ("航班信息", true), ("入住日期", false), ("出发日期", false), ("出行日期", false), ("起飞时间", true), ("日期", false)]
+    static let knownNounsZH: [(String, Bool)] = [("订单号", false), ("订单编号", false), ("预订号", false), ("确认号", false), ("航班号", true), ("航班信息", true), ("入住日期", false), ("出发日期", false), ("出行日期", false), ("起飞时间", true), ("行程日期", false)]
     static let knownNounsEN: [(String, Bool)] = [("order number", false), ("booking number", false), ("booking reference", false), ("reservation number", false), ("confirmation number", false), ("itinerary number", false), ("flight number", true), ("flight details", true), ("travel dates", false), ("check-in date", false), ("departure date", false), ("your dates", false)]
     static let askVerbsZH = ["提供", "告知", "告诉", "发送", "发一下", "发给", "报一下", "确认一下", "输入", "填写", "补充"]
     static let askVerbsEN = ["provide", "send ", "send me", "tell me", "tell us", "give me", "give us", "share", "confirm your", "confirm the", "let me know", "let us know", "what is", "what's", "remind me", "need your", "need the"]
