@@ -244,9 +244,13 @@ public enum HEATChecker {
                 while let r = text.raw.range(of: unit, range: from..<text.raw.endIndex) {
                     from = r.upperBound
                     let after = text.raw[r.upperBound...]
-                    guard after.hasPrefix("内") || after.hasPrefix("之内") || after.hasPrefix("以内") else { continue }
                     let before = text.raw[..<r.lowerBound]
-                    if let c = before.last, numeral(c) { return true }
+                    guard let c = before.last, numeral(c) else { continue }
+                    // "30分钟内", "2小时之内"; "每30分钟" (a rhythm); "提前30分钟" (notice).
+                    if after.hasPrefix("内") || after.hasPrefix("之内") || after.hasPrefix("以内") { return true }
+                    var lead = before
+                    while let l = lead.last, numeral(l) { lead = lead.dropLast() }
+                    if lead.hasSuffix("每") || lead.hasSuffix("提前") { return true }
                 }
             }
             // A clock time or a date with 前 ("今晚20:00前", "11月22日 08:30前", "18点前").
@@ -264,6 +268,9 @@ public enum HEATChecker {
                 if j < w.count, ["the", "a", "an", "next"].contains(w[j]) { j += 1 }
                 if j < w.count, Phrases.unitsEN.contains(String(w[j])), w[j - 1] != "next" || word == "within" { return true }
                 if j < w.count, isNumberWord(w[j]), j + 1 < w.count, Phrases.unitsEN.contains(String(w[j + 1])) { return true }
+            case _ where isNumberWord(word) && word != "one":
+                // "30 minutes before", "2 hours ahead"
+                if i + 2 < w.count, Phrases.unitsEN.contains(String(w[i + 1])), ["before", "ahead", "beforehand"].contains(w[i + 2]) { return true }
             case "by", "before", "until", "at":
                 if i + 1 < w.count, isClockTime(w[i + 1]) { return true }
                 if word != "at", i + 1 < w.count, ["tonight", "tomorrow", "midnight", "noon"].contains(w[i + 1]) { return true }
@@ -361,7 +368,7 @@ enum Phrases {
     static let empathyEN = ["sorry", "apolog", "i understand", "understandably", "frustrat", "inconvenien", "worr", "stressful", "regret", "must be", "i know how", "thank you for your patience", "disrupt", "upsetting", "difficult"]
 
     static let nextStepZH = ["请您", "您只需", "只需", "您可以", "您可", "下一步", "无需", "不用再", "不需要", "直接", "回复", "点击", "出示", "前往", "拨打", "请在", "请于", "请携带", "请"]
-    static let nextStepEN = ["please ", "you can ", "you only need", "all you need", "just ", "simply ", "next step", "no need to", "reply ", "tap ", "show ", "go to ", "call ", "bring ", "don't need to", "do not need to", "head to", "nothing to do", "you will "]
+    static let nextStepEN = ["please", "you can ", "you only need", "all you need", "just ", "simply ", "next step", "no need to", "reply ", "tap ", "show ", "go to ", "call ", "bring ", "don't need to", "do not need to", "head to", "nothing to do", "you will "]
 
     /// Known-to-the-ticket nouns; `true` when only a linked flight makes it known.
     static let knownNounsZH: [(String, Bool)] = [("订单号", false), ("订单编号", false), ("预订号", false), ("确认号", false), ("航班号", true), ("航班信息", true), ("入住日期", false), ("出发日期", false), ("出行日期", false), ("起飞时间", true), ("行程日期", false)]
@@ -381,8 +388,8 @@ enum Phrases {
     static let timeUnitsZH = ["分钟", "小时", "个小时", "个工作日", "工作日", "天", "日", "周"]
     static let unitsEN: Set<String> = ["minute", "minutes", "hour", "hours", "day", "days", "working", "business", "mins", "hrs"]
 
-    static let policyZH = ["退一赔一", "退一赔三", "先行赔付", "自然灾害保障金", "全球紧急救援", "24小时", "价格保障", "保障", "政策", "规定", "规则", "条款", "退改", "服务承诺"]
-    static let policyEN = ["refund one, compensate", "price guarantee", "pay-first", "natural-disaster fund", "natural disaster fund", "global sos", "24-hour", "guarantee", "policy", "fare rules", "rules", "terms", "entitled", "protection"]
+    static let policyZH = ["退一赔一", "退一赔三", "先行赔付", "自然灾害保障金", "全球紧急救援", "24小时", "价格保障", "保障", "政策", "规定", "规则", "条款", "退改", "服务承诺", "合作协议"]
+    static let policyEN = ["refund one, compensate", "price guarantee", "pay-first", "natural-disaster fund", "natural disaster fund", "global sos", "24-hour", "guarantee", "policy", "fare rules", "rules", "terms", "entitled", "protection", "partner agreement"]
 
     static let forbiddenZH = ["保证不会再", "绝对不会", "百分之百", "100%保证", "保证100%", "一定不会再", "保证准时", "肯定能", "保证一定", "双倍赔偿", "十倍赔偿"]
     static let forbiddenEN = ["guarantee it will", "guarantee the flight will", "guarantee that the flight", "guarantee it won't", "100% guarantee", "guarantee 100%", "absolutely guarantee", "definitely won't be delayed", "will never happen again", "promise it will never", "double compensation"]
