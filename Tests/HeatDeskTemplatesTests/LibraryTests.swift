@@ -24,7 +24,7 @@ final class LibraryDumpTests: XCTestCase {
             let ctx = TemplateSample.context(t.language)
             let r = TemplateRenderer.render(t, context: ctx, overrides: TemplateLinter.sampleFill(t))
             print("=== \(t.id) [\(t.elementsLabel)]\n\(r.preview)")
-            print(HEATChecker.check(r.preview, context: ctx, audience: t.audience).map(\.description).joined(separator: "\n"))
+            print(TemplateLinter.heatFindings(t).map(\.description).joined(separator: "\n"))
         }
     }
 }
