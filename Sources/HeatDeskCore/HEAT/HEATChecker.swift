@@ -166,7 +166,10 @@ public enum HEATChecker {
                 let lo: String.Index = lower.index(r.lowerBound, offsetBy: -window, limitedBy: lower.startIndex) ?? lower.startIndex
                 let before = String(lower[lo..<r.lowerBound])
                 let after: Substring = lower[r.upperBound...]
-                var asks = verbs.contains { before.contains($0) }
+                var asks = verbs.contains { verb in
+                    guard let v = before.range(of: verb, options: .backwards) else { return false }
+                    return text.language == .en || !Phrases.givingZH.contains { before[..<v.lowerBound].hasSuffix($0) }
+                }
                 if text.language == .zh, after.hasPrefix("是多少") || after.hasPrefix("是什么") || after.hasPrefix("是哪") { asks = true }
                 guard asks else { continue }
                 // Only the clause the noun sits in: a negation further back belongs to another clause.
@@ -373,7 +376,9 @@ enum Phrases {
     /// Known-to-the-ticket nouns; `true` when only a linked flight makes it known.
     static let knownNounsZH: [(String, Bool)] = [("订单号", false), ("订单编号", false), ("预订号", false), ("确认号", false), ("航班号", true), ("航班信息", true), ("入住日期", false), ("出发日期", false), ("出行日期", false), ("起飞时间", true), ("行程日期", false)]
     static let knownNounsEN: [(String, Bool)] = [("order number", false), ("booking number", false), ("booking reference", false), ("reservation number", false), ("confirmation number", false), ("itinerary number", false), ("flight number", true), ("flight details", true), ("travel dates", false), ("check-in date", false), ("departure date", false), ("your dates", false)]
-    static let askVerbsZH = ["提供", "告知", "告诉", "发送", "发一下", "发给", "报一下", "确认一下", "输入", "填写", "补充"]
+    static let askVerbsZH = ["提供", "告知我", "告诉我", "请告知", "麻烦告知", "发送", "发一下", "发给我", "报一下", "确认一下", "输入", "填写", "补充"]
+    /// Before a verb, these make the agent the giver: "为您提供", "向您发送".
+    static let givingZH = ["为您", "向您", "给您", "帮您"]
     static let askVerbsEN = ["provide", "send ", "send me", "tell me", "tell us", "give me", "give us", "share", "confirm your", "confirm the", "let me know", "let us know", "what is", "what's", "remind me", "need your", "need the"]
     static let negationsZH = ["无需", "无须", "不用", "不必", "不需要", "免去", "省去"]
     static let negationsEN = ["no need", "don't need", "do not need", "don't have to", "do not have to", "without", "won't need", "never need", "not need"]
