@@ -237,7 +237,9 @@ public enum TemplateParser {
             let name = text[..<bar].trimmingCharacters(in: .whitespaces)
             let rest = text[text.index(after: bar)...].trimmingCharacters(in: .whitespaces)
             let barColumn = at.column + text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: bar.samePosition(in: text.unicodeScalars) ?? text.unicodeScalars.startIndex)
-            let restAt = SourcePosition(line: at.line, column: barColumn + 1)
+            let afterBar = text[text.index(after: bar)...]
+            let lead = afterBar.unicodeScalars.prefix(while: { $0 == " " || $0 == "\t" }).count
+            let restAt = SourcePosition(line: at.line, column: barColumn + 1 + lead)
             guard rest.first == "\"" else {
                 fail(restAt, "a fallback is a quoted text after '|', e.g. {{\(name) | \"there\"}}")
                 return nil
