@@ -56,6 +56,9 @@ public struct TemplateLibrary: Sendable {
     /// Where each template id was read from.
     public private(set) var sources: [String: TemplateSource]
     private var byID: [String: Int]
+    /// Ids of entries that were found but could not be read (their errors are reported); the
+    /// linter does not call their twins orphans.
+    public internal(set) var unreadIDs: Set<String> = []
 
     public init(templates: [Template], sources: [String: TemplateSource] = [:]) {
         self.templates = templates.sorted { $0.id < $1.id }
@@ -88,6 +91,7 @@ public struct TemplateLibrary: Sendable {
                                                                message: "cannot read the template folder: \(error.localizedDescription)")])
         }
         var firstSeen: [String: TemplateSource] = [:]
+        var unread = Set<String>()
         for url in files {
             let name = relativePath(url, to: directory)
             guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
@@ -96,6 +100,7 @@ public struct TemplateLibrary: Sendable {
             }
             let (found, fileIssues) = parseFile(text, file: name)
             issues += fileIssues
+            for i in fileIssues { if let id = i.templateID { unread.insert(id) } }
             for (template, source) in found {
                 if let first = firstSeen[template.id] {
                     issues.append(LintIssue(.error, .duplicateID, file: source.file, line: source.line, column: source.column, templateID: template.id,
@@ -107,7 +112,9 @@ public struct TemplateLibrary: Sendable {
                 sources[template.id] = source
             }
         }
-        return (TemplateLibrary(templates: templates, sources: sources), issues)
+        var library = TemplateLibrary(templates: templates, sources: sources)
+        library.unreadIDs = unread.subtracting(templates.map(\.id))
+        return (library, issues)
     }
 
     static func yamlFiles(in directory: URL) throws -> [URL] {

@@ -46,7 +46,8 @@ public enum TemplateLinter {
                     for t in same.dropFirst() { add(.error, .missingTwin, t, "group '\(group)' has more than one \(lang.rawValue) template (\(same.map(\.id).joined(separator: ", ")))") }
                 }
             }
-            if let only = members.first, !members.contains(where: { $0.language != only.language }) {
+            if let only = members.first, !members.contains(where: { $0.language != only.language }),
+               !library.unreadIDs.contains(where: { Template.stem(of: $0) == group }) {
                 add(.error, .missingTwin, only, "no \(only.language.other.rawValue) twin: add a template with id '\(group).\(only.language.other.rawValue)' (or twin: \(group))")
             }
             if let zh = members.first(where: { $0.language == .zh }), let en = members.first(where: { $0.language == .en }) {
@@ -85,6 +86,8 @@ public enum TemplateLinter {
     }
 
     static func sorted(_ issues: [LintIssue]) -> [LintIssue] {
-        issues.sorted { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
+        // By place; issues at one place keep the order they were found in (H, E, A, T).
+        issues.enumerated().sorted { ($0.element.file, $0.element.line, $0.element.column, $0.offset) < ($1.element.file, $1.element.line, $1.element.column, $1.offset) }
+            .map(\.element)
     }
 }
