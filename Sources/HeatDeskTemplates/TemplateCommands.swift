@@ -122,7 +122,7 @@ public enum TemplateCommands {
         guard let text = reply.text else {
             var err = "template \(outcome.template.id) needs \(reply.missing.count) value\(reply.missing.count == 1 ? "" : "s") before it can be sent:\n"
             for m in reply.missing {
-                err += "  --set \"\(m.key)=…\"   " + (m.kind == .blank ? "blank at \(m.position): \(m.key)" : "missing from the ticket: \(m.prompt)") + "\n"
+                err += "  --set \"\(m.key)=…\"   " + (m.kind == .blank ? "blank: \(m.key)" : "missing from the ticket: \(m.prompt)") + "\n"
             }
             return CommandOutput(stdout: reply.preview.hasSuffix("\n") ? reply.preview : reply.preview + "\n", stderr: err, exitCode: 3)
         }
