@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         .target(name: "HeatDeskCore"),
@@ -27,13 +28,16 @@ let package = Package(
             name: "HeatDeskImport",
             dependencies: ["HeatDeskCore", "HeatDeskStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The template library files (YAML) and their lint; the engine and checker live in Core.
+        .target(name: "HeatDeskTemplates", dependencies: ["HeatDeskCore", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "heatdesk",
             dependencies: [
-                "HeatDeskCore", "HeatDeskStore", "HeatDeskImport",
+                "HeatDeskCore", "HeatDeskStore", "HeatDeskImport", "HeatDeskTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "templates-bench", dependencies: ["HeatDeskTemplates", "HeatDeskCore"]),
         .target(
             name: "HeatDeskTestSupport",
             dependencies: ["HeatDeskCore", "HeatDeskStore", "HeatDeskImport"],
@@ -42,6 +46,7 @@ let package = Package(
         .testTarget(name: "HeatDeskCoreTests", dependencies: ["HeatDeskCore", "HeatDeskTestSupport"]),
         .testTarget(name: "HeatDeskStoreTests", dependencies: ["HeatDeskStore", "HeatDeskTestSupport"]),
         .testTarget(name: "HeatDeskImportTests", dependencies: ["HeatDeskImport", "HeatDeskTestSupport"]),
+        .testTarget(name: "HeatDeskTemplatesTests", dependencies: ["HeatDeskTemplates", "HeatDeskCore"]),
         .testTarget(name: "HeatDeskCLITests", dependencies: ["HeatDeskTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

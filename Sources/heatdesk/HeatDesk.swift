@@ -9,7 +9,7 @@ struct HeatDesk: ParsableCommand {
         abstract: "A terminal agent workstation for travel contact centers.",
         discussion: "Run 'heatdesk demo' once, then 'heatdesk queue' or 'heatdesk show TICKET'. See README.md.",
         version: "0.1.0",
-        subcommands: [ImportCommand.self, DemoCommand.self, QueueCommand.self,
+        subcommands: [ImportCommand.self, DemoCommand.self, TemplatesCommand.self, CheckCommand.self, QueueCommand.self,
                       ShowCommand.self, StatsCommand.self]
     )
 

@@ -58,7 +58,9 @@ enum DataLocator {
         if let exe = Bundle.main.executableURL { dir = exe.resolvingSymlinksInPath().deletingLastPathComponent() }
         for _ in 0..<6 {
             let candidate = dir.appendingPathComponent("Data")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("demo").path) { return candidate }
+            let fm = FileManager.default
+            if fm.fileExists(atPath: candidate.appendingPathComponent("demo").path)
+                || fm.fileExists(atPath: candidate.appendingPathComponent("templates").path) { return candidate }
             dir.deleteLastPathComponent()
         }
         for shared in ["/usr/local/share/heatdesk", "/usr/share/heatdesk"] where FileManager.default.fileExists(atPath: shared) {
