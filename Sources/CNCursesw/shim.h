@@ -15,6 +15,7 @@
 
 // C macros do not import into Swift; these wrappers do.
 static inline WINDOW *hd_stdscr(void) { return stdscr; }
+static inline WINDOW *hd_curscr(void) { return curscr; }
 static inline int hd_lines(void) { return LINES; }
 static inline int hd_cols(void) { return COLS; }
 static inline int hd_colors(void) { return COLORS; }
@@ -41,5 +42,8 @@ static inline int hd_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, in
 }
 static inline int hd_init_pair(int pair, int fg, int bg) { return init_extended_pair(pair, fg, bg); }
 static inline int hd_get_wch(wint_t *out) { return wget_wch(stdscr, out); }
+/// stdin/stdout are C globals Swift 6 will not touch from Swift code.
+static inline SCREEN *hd_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline void hd_fflush_stdout(void) { fflush(stdout); }
 
 #endif

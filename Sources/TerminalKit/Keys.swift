@@ -123,6 +123,11 @@ public struct InputDecoder: Sendable {
     private var pasteText = ""
     public init() {}
 
+    /// Inside a bracketed paste: key codes the terminal library decoded from pasted text are dropped.
+    public var isPasting: Bool { pasting }
+    /// An ESC (or escape sequence) is waiting for the rest or for `flush()`.
+    public var hasPending: Bool { !pending.isEmpty }
+
     /// Feed raw bytes (UTF-8, possibly split mid-character).
     public mutating func feed(bytes: some Sequence<UInt8>) -> [Event] {
         var out: [Event] = []
@@ -155,7 +160,10 @@ public struct InputDecoder: Sendable {
             pasteText.unicodeScalars.append(s)
             if pasteText.hasSuffix("\u{1B}[201~") {
                 pasting = false
-                let text = String(pasteText.dropLast(6)); pasteText = ""
+                // Terminals send line breaks in pastes as CR.
+                let text = String(pasteText.dropLast(6)).replacingOccurrences(of: "\r\n", with: "\n")
+                    .replacingOccurrences(of: "\r", with: "\n")
+                pasteText = ""
                 return [.paste(text)]
             }
             return []
