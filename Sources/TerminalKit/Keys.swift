@@ -149,7 +149,7 @@ public struct InputDecoder: Sendable {
 
     private func isIncompleteUTF8(_ b: [UInt8]) -> Bool {
         guard let lead = b.first else { return false }
-        let need = lead >= 0xF0 && lead < 0xF8 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
+        let need = (0xC2...0xDF).contains(lead) ? 2 : (0xE0...0xEF).contains(lead) ? 3 : (0xF0...0xF4).contains(lead) ? 4 : 0
         guard need > b.count else { return false }
         return b.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
     }
