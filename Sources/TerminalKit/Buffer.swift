@@ -1,17 +1,23 @@
+import Foundation
+
 /// One terminal cell: a grapheme cluster and its style, or the right half of a wide glyph.
 ///
-/// The cluster is kept as its first scalar plus, only when it has more, the whole cluster,
-/// so that the common cell costs no allocation and the diff compares integers.
+/// A cell is plain data (no references): its cluster is the first scalar, plus an id into a
+/// process-wide pool when the cluster has more scalars. Copying, filling and diffing a
+/// 200x60 screen then costs no reference counting, which is what keeps a frame under 1 ms.
 public struct Cell: Equatable, Sendable {
     @usableFromInline var scalar: Unicode.Scalar
-    @usableFromInline var cluster: String?
+    /// 0 for a single-scalar cluster, else an id in `ClusterPool.shared`.
+    @usableFromInline var clusterID: UInt32
     /// 1 or 2 for a glyph; 0 for the cell covered by the wide glyph to its left.
     public internal(set) var width: UInt8
     public var style: Style
 
     @usableFromInline
     init(scalar: Unicode.Scalar, cluster: String?, width: UInt8, style: Style) {
-        self.scalar = scalar; self.cluster = cluster; self.width = width; self.style = style
+        self.scalar = scalar
+        self.clusterID = cluster.map { ClusterPool.shared.id(for: $0) } ?? 0
+        self.width = width; self.style = style
     }
 
     public static let blank = Cell(scalar: " ", cluster: nil, width: 1, style: .plain)
@@ -23,24 +29,41 @@ public struct Cell: Equatable, Sendable {
     /// What the cell shows; empty for the covered half of a wide glyph.
     public var symbol: String {
         if width == 0 { return "" }
-        return cluster ?? String(scalar)
+        if clusterID != 0 { return ClusterPool.shared.string(clusterID) }
+        return String(scalar)
     }
     public var isContinuation: Bool { width == 0 }
     /// The cluster's scalars (what a backend hands to the terminal).
     public var scalars: [Unicode.Scalar] {
         if width == 0 { return [] }
-        if let c = cluster { return Array(c.unicodeScalars) }
+        if clusterID != 0 { return Array(ClusterPool.shared.string(clusterID).unicodeScalars) }
         return [scalar]
     }
+}
 
-    @inlinable
-    public static func == (a: Cell, b: Cell) -> Bool {
-        guard a.scalar == b.scalar, a.width == b.width, a.style == b.style else { return false }
-        switch (a.cluster, b.cluster) {
-        case (nil, nil): return true
-        case let (x?, y?): return x.utf8.elementsEqual(y.utf8)
-        default: return false
-        }
+/// Multi-scalar clusters (emoji sequences, accented letters) interned once per process, so
+/// cells can refer to them by number. Bounded: past `limit` distinct clusters (only hostile
+/// input gets there) a new cluster is shown by its first scalar alone.
+final class ClusterPool: @unchecked Sendable {
+    static let shared = ClusterPool()
+    static let limit = 1 << 16
+    private let lock = NSLock()
+    private var ids: [String: UInt32] = [:]
+    private var strings: [String] = [""]
+
+    func id(for s: String) -> UInt32 {
+        lock.lock(); defer { lock.unlock() }
+        if let id = ids[s] { return id }
+        guard strings.count < ClusterPool.limit else { return 0 }
+        let id = UInt32(strings.count)
+        strings.append(s)
+        ids[s] = id
+        return id
+    }
+
+    func string(_ id: UInt32) -> String {
+        lock.lock(); defer { lock.unlock() }
+        return Int(id) < strings.count ? strings[Int(id)] : ""
     }
 }
 
@@ -122,38 +145,49 @@ public struct Buffer: Sendable, Equatable {
     @discardableResult
     public mutating func put(_ text: SafeText, in rect: Rect, row: Int = 0, align: Alignment = .left, style: Style = .plain) -> Int {
         guard row >= 0, row < rect.height, rect.width > 0 else { return 0 }
-        let fitted = TextLayout.truncate(text.singleLine, to: rect.width)
-        let w = fitted.displayWidth
-        let x: Int
-        switch align {
-        case .left: x = rect.x
-        case .right: x = rect.maxX - w
-        case .center: x = rect.x + (rect.width - w) / 2
+        let line = text.singleLine
+        var x = rect.x
+        if align != .left {
+            let w = Glyphs.width(line, limit: rect.width)
+            if w < rect.width { x = align == .right ? rect.maxX - w : rect.x + (rect.width - w) / 2 }
         }
-        return putLine(fitted, x: x, y: rect.y + row, style: style, clip: rect)
+        return putLine(line, x: x, y: rect.y + row, style: style, clip: rect, ellipsis: true)
     }
 
-    /// Sanitized lines only: callers inside the module pass text that came from a `SafeText`
-    /// or from literals of their own.
+    /// Writes one row of sanitized text (callers inside the module pass text that came from a
+    /// `SafeText` or literals of their own). With `ellipsis`, text that does not fit ends in
+    /// "…" within the clip; without, it is cut, and a wide glyph straddling the edge becomes a space.
     @usableFromInline @discardableResult
-    mutating func putLine(_ line: String, x startX: Int, y: Int, style: Style, clip: Rect) -> Int {
+    mutating func putLine(_ line: String, x startX: Int, y: Int, style: Style, clip: Rect, ellipsis: Bool = false) -> Int {
         let c = clip.intersection(area)
         guard y >= c.y, y < c.maxY, !c.isEmpty else { return 0 }
         var x = startX
-        for ch in line {
-            if x >= c.maxX { break }
-            let w = DisplayWidth.of(ch)
-            if w == 0 { continue }
-            if x < c.x { x += w; if x > c.x { set(x: c.x, y: y, cell: .blank(style)) }; continue }
-            if x + w > c.maxX { set(x: x, y: y, cell: .blank(style)); x += 1; break }
-            let us = ch.unicodeScalars
-            var it = us.makeIterator()
-            let first = it.next()!
-            let cluster: String? = it.next() == nil ? nil : String(ch)
+        var lastFit = max(startX, c.x)        // end of the text that leaves room for the ellipsis
+        let maxX = c.maxX
+        var overflowed = false
+        Glyphs.forEach(line) { first, cluster, w in
+            if w == 0 { return true }
+            if x < c.x {                          // scrolled off the left edge
+                x += w
+                if x > c.x { set(x: c.x, y: y, cell: .blank(style)) }
+                lastFit = max(lastFit, x)
+                return true
+            }
+            if x + w > maxX { overflowed = true; return false }
             set(x: x, y: y, cell: Cell(scalar: first, cluster: cluster, width: UInt8(w), style: style))
             x += w
+            if x <= maxX - 1 { lastFit = x }
+            return true
         }
-        return max(0, x - max(startX, c.x))
+        guard overflowed else { return max(0, x - max(startX, c.x)) }
+        if !ellipsis {
+            if x < maxX { set(x: x, y: y, cell: .blank(style)); x += 1 }
+            return max(0, x - max(startX, c.x))
+        }
+        // Replace what follows the last glyph that leaves one column with the ellipsis.
+        for bx in lastFit..<maxX { set(x: bx, y: y, cell: .blank(style)) }
+        set(x: lastFit, y: y, cell: Cell(scalar: "…", cluster: nil, width: 1, style: style))
+        return lastFit + 1 - max(startX, c.x)
     }
 
     /// Places one cell and keeps wide glyphs whole: a glyph half that gets overwritten
@@ -200,7 +234,7 @@ public struct Buffer: Sendable, Equatable {
         for x in 0..<size.width {
             let c = cells[base + x]
             if c.width == 0 { continue }
-            if let cl = c.cluster { s += cl } else { s.unicodeScalars.append(c.scalar) }
+            if c.clusterID != 0 { s += ClusterPool.shared.string(c.clusterID) } else { s.unicodeScalars.append(c.scalar) }
         }
         return s
     }
