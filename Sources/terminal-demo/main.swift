@@ -86,7 +86,8 @@ func update(_ s: inout DemoState, _ m: Msg) -> [Never] {
 }
 
 do {
-    try CursesBackend.run { backend in
+    // A terminating signal ends the loop normally (curses is ended on the way out), then exits 128+signal.
+    let status: Int32 = try CursesBackend.run { backend in
         var program = Program<DemoState, Msg, Never>(
             state: DemoState(theme: Theme(mode: backend.colorMode)),
             update: update, view: view,
@@ -103,8 +104,12 @@ do {
             tickInterval: .seconds(1),
             minimumSize: Size(width: 40, height: 12),
             theme: Theme(mode: backend.colorMode))
-        program.run(on: backend)
+        switch program.run(on: backend) {
+        case .finished: return 0
+        case .signal(let sig): return 128 + sig
+        }
     }
+    exit(status)
 } catch let e as TerminalError {
     FileHandle.standardError.write(Data("terminal-demo: \(e)\n".utf8))
     exit(2)
