@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "heatdesk", targets: ["heatdesk"]),
+        .executable(name: "terminal-demo", targets: ["terminal-demo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -33,10 +34,17 @@ let package = Package(
         .executableTarget(
             name: "heatdesk",
             dependencies: [
-                "HeatDeskCore", "HeatDeskStore", "HeatDeskImport", "HeatDeskTemplates",
+                "HeatDeskCore", "HeatDeskStore", "HeatDeskImport", "HeatDeskTemplates", "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Terminal toolkit: pure Swift cell buffer, width, sanitizer, widgets, runtime (Docs/terminal-toolkit.md).
+        .target(name: "TerminalKit"),
+        // ncursesw (no pkgConfig: SwiftPM rejects its -D flags with a warning; shim.h defines what matters).
+        .systemLibrary(name: "CNCursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "TerminalCurses", dependencies: ["TerminalKit", "CNCursesw"]),
+        .executableTarget(name: "terminal-demo", dependencies: ["TerminalKit", "TerminalCurses"]),
+        .executableTarget(name: "terminalkit-bench", dependencies: ["TerminalKit"]),
         .executableTarget(name: "templates-bench", dependencies: ["HeatDeskTemplates", "HeatDeskCore"]),
         .target(
             name: "HeatDeskTestSupport",
@@ -48,6 +56,8 @@ let package = Package(
         .testTarget(name: "HeatDeskImportTests", dependencies: ["HeatDeskImport", "HeatDeskTestSupport"]),
         .testTarget(name: "HeatDeskTemplatesTests", dependencies: ["HeatDeskTemplates", "HeatDeskCore"]),
         .testTarget(name: "HeatDeskCLITests", dependencies: ["HeatDeskTestSupport"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalKit"]),
     ],
     swiftLanguageModes: [.v6]
 )
