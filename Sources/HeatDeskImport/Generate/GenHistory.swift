@@ -39,7 +39,7 @@ extension GenPlanner {
         var attempts = 0
         while made < count {
             attempts += 1
-            let kind = Past.allCases[r.weighted([9, 7, 4, 3, 5, 5, 6, 4, 3, 3, 3, 3, 2, 2, 6, 5, 3, 4, 1, 4, 4])]
+            let kind = Past.allCases[r.weighted([9, 7, 3, 2, 5, 5, 6, 4, 3, 3, 3, 3, 2, 2, 6, 5, 2, 4, 1, 4, 4])]
             if var t = history(kind, force: attempts > 6 * count + 20) {
                 if t.botSummary.isEmpty && t.disposition != "duplicate" {
                     addHistorySummary(&t, facts: t.subject, wants: zh ? "人工跟进处理" : "a person to handle it")
@@ -93,7 +93,9 @@ extension GenPlanner {
 
     mutating func addHistorySummary(_ t: inout GenTicket, facts: String, wants: String) {
         guard wantsSummary(t.channel), r.percent(90) else { return }
-        t.botSummary = summary(t, facts: facts, bot: zh ? "自助流程未能解决" : "self-service did not solve it", wants: wants)
+        let bot = zh ? r.pick(["自助流程未能解决", "推荐了帮助中心文章，客户仍要求人工", "查询了订单状态，客户要求人工确认"])
+                     : r.pick(["self-service did not solve it", "offered help articles; customer still asked for a person", "looked up the booking; customer wants a person to confirm"])
+        t.botSummary = summary(t, facts: facts, bot: bot, wants: wants)
     }
 
     mutating func pastRefund() -> GenTicket? {
@@ -167,6 +169,10 @@ extension GenPlanner {
                 reply: hello(a) + (zh ? "非常抱歉这次入住体验不好。已与酒店核实属实，按先行赔付为您补偿\(GenFormat.money(amount, zh: true))，已退回支付账户。" : "I'm very sorry about your stay. The hotel confirmed what happened; under our pay-first policy we've refunded \(GenFormat.money(amount, zh: false)) to your card."),
                 note: zh ? "酒店已确认，补偿已发放；客户标记为曾投诉。" : "Hotel confirmed; compensation paid; customer flagged as complained before.",
                 within: 60...2880)
+        if let contact = dir.contact(supplier: h.def.supplier), let first = t.firstResponse, let done = t.resolvedAt, r.percent(60) {
+            t.messages.append(GenMessage(at: first + (done - first) / 2, author: "supplier", authorID: contact.id,
+                                         body: zh ? "酒店已核实客人反映的情况属实，向客人致歉，同意承担补偿。" : "The hotel has checked and confirms the guest's account; we apologise and will cover the compensation."))
+        }
         return t
     }
 
@@ -183,6 +189,10 @@ extension GenPlanner {
         resolve(&t, agent: a, disposition: r.percent(70) ? "compensated" : "escalated",
                 reply: hello(a) + (zh ? "给您添麻烦了。门店已承认车辆交付前检查不到位，退还一天租金并报销补胎费用。" : "Sorry for the trouble. The branch admits the pre-rental check was missed; one day's rental and the repair cost are refunded."),
                 within: 120...4000)
+        if let s = GenCatalog.carCompanies[car.company].supplier, let contact = dir.contact(supplier: s), let first = t.firstResponse, let done = t.resolvedAt, r.percent(60) {
+            t.messages.append(GenMessage(at: first + (done - first) / 2, author: "supplier", authorID: contact.id,
+                                         body: zh ? "门店已核查，交车前胎压检查遗漏，同意退还一天租金并报销补胎费用。" : "Branch checked: the tyre check before hand-over was missed. We'll refund one day and the repair."))
+        }
         return t
     }
 

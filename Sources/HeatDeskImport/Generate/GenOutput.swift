@@ -46,8 +46,12 @@ final class GenFile {
     func endLine() throws { buf.append(UInt8(ascii: "}")); buf.append(0x0A); try rowDone() }
 
     private func key(_ k: StaticString) {
-        if needsComma { buf.append(UInt8(ascii: ",")) }
+        GenFile.appendKey(k, comma: needsComma, to: &buf)
         needsComma = true
+    }
+
+    private static func appendKey(_ k: StaticString, comma: Bool, to buf: inout [UInt8]) {
+        if comma { buf.append(UInt8(ascii: ",")) }
         buf.append(UInt8(ascii: "\""))
         k.withUTF8Buffer { buf.append(contentsOf: $0) }
         buf.append(UInt8(ascii: "\""))
@@ -79,19 +83,29 @@ final class GenFile {
     }
     func endElement() { buf.append(UInt8(ascii: "}")); needsComma = true }
 
-    private func jsonString(_ s: String) {
+    private func jsonString(_ s: String) { GenFile.appendJSON(s, to: &buf) }
+
+    /// One exclusive access to the buffer per string, and clean strings (nearly all) copied whole.
+    private static func appendJSON(_ s: String, to buf: inout [UInt8]) {
         buf.append(UInt8(ascii: "\""))
-        for c in s.utf8 {
-            switch c {
-            case 0x22: buf.append(0x5C); buf.append(0x22)
-            case 0x5C: buf.append(0x5C); buf.append(0x5C)
-            case 0x0A: buf.append(0x5C); buf.append(UInt8(ascii: "n"))
-            case 0x0D: buf.append(0x5C); buf.append(UInt8(ascii: "r"))
-            case 0x09: buf.append(0x5C); buf.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                buf.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 15)]])
-            default: buf.append(c)
+        let done: Bool? = s.utf8.withContiguousStorageIfAvailable { p in
+            for c in p where c == 0x22 || c == 0x5C || c < 0x20 { return false }
+            buf.append(contentsOf: p)
+            return true
+        }
+        if done != true {
+            for c in s.utf8 {
+                switch c {
+                case 0x22: buf.append(0x5C); buf.append(0x22)
+                case 0x5C: buf.append(0x5C); buf.append(0x5C)
+                case 0x0A: buf.append(0x5C); buf.append(UInt8(ascii: "n"))
+                case 0x0D: buf.append(0x5C); buf.append(UInt8(ascii: "r"))
+                case 0x09: buf.append(0x5C); buf.append(UInt8(ascii: "t"))
+                case 0..<0x20:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    buf.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 15)]])
+                default: buf.append(c)
+                }
             }
         }
         buf.append(UInt8(ascii: "\""))
@@ -99,11 +113,16 @@ final class GenFile {
 
     // MARK: CSV (RFC 4180: quoted when a field holds a comma, quote or line break)
 
-    func csv(_ s: String, first: Bool = false) {
+    func csv(_ s: String, first: Bool = false) { GenFile.appendCSV(s, first: first, to: &buf) }
+
+    private static func appendCSV(_ s: String, first: Bool, to buf: inout [UInt8]) {
         if !first { buf.append(UInt8(ascii: ",")) }
-        var quote = false
-        for c in s.utf8 where c == 0x2C || c == 0x22 || c == 0x0A || c == 0x0D { quote = true; break }
-        guard quote else { buf.append(contentsOf: s.utf8); return }
+        let done: Bool? = s.utf8.withContiguousStorageIfAvailable { p in
+            for c in p where c == 0x2C || c == 0x22 || c == 0x0A || c == 0x0D { return false }
+            buf.append(contentsOf: p)
+            return true
+        }
+        if done == true { return }
         buf.append(0x22)
         for c in s.utf8 {
             if c == 0x22 { buf.append(0x22) }

@@ -205,6 +205,12 @@ extension GenPlanner {
         makeActive(&t, agent: a, reply: reply, note: note, pendingMessage: pending)
         if t.status != "queued", let hi = trip.hotel, hotelAtRisk, let first = t.firstResponse {
             let hz = orders[hi].hotel!.zone
+            if r.percent(60) {
+                let colleague = dir.colleague(for: .hotel, zh: zh, not: a.id, &r)
+                t.messages.append(GenMessage(at: min(first + Int64(r.int(2...12)) * GenPlanner.m, base - 25), author: "colleague", authorID: colleague.id,
+                                             body: zh ? "\(c.address)您好，我是酒店组的\(GenPlanner.signature(colleague))，\(hotelName(orders[hi].hotel!))已为您备注晚到，房间保留到明天中午，到店报姓名即可。"
+                                                      : "Hello \(c.given), I'm \(GenPlanner.signature(colleague)) from the hotel desk. \(hotelName(orders[hi].hotel!)) has noted your late arrival and holds the room until noon tomorrow."))
+            }
             event(hi, min(first + Int64(r.int(3...20)) * GenPlanner.m, base - 30), "changed",
                   zh ? "已通知酒店客人预计\(when(newArr + 90 * GenPlanner.m, hz))到店，房间保留" : "Hotel told the guest arrives about \(when(newArr + 90 * GenPlanner.m, hz)); room held")
         }
