@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "HeatDeskCoreTests", dependencies: ["HeatDeskCore", "HeatDeskTestSupport"]),
         .testTarget(name: "HeatDeskStoreTests", dependencies: ["HeatDeskStore", "HeatDeskTestSupport"]),
         .testTarget(name: "HeatDeskImportTests", dependencies: ["HeatDeskImport", "HeatDeskTestSupport"]),
-        .testTarget(name: "HeatDeskTemplatesTests", dependencies: ["HeatDeskTemplates", "HeatDeskCore"]),
+        .testTarget(name: "HeatDeskTemplatesTests", dependencies: ["HeatDeskTemplates", "HeatDeskCore", "HeatDeskTestSupport"]),
         .testTarget(name: "HeatDeskCLITests", dependencies: ["HeatDeskTestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalKit"]),

@@ -66,6 +66,11 @@ public struct ImportProgress: Sendable {
     public var elapsed: Double
     public var file: String
 
+    public init(rowsRead: Int, bytesRead: Int, bytesTotal: Int, elapsed: Double, file: String) {
+        self.rowsRead = rowsRead; self.bytesRead = bytesRead; self.bytesTotal = bytesTotal
+        self.elapsed = elapsed; self.file = file
+    }
+
     public var rowsPerSecond: Double { elapsed > 0 ? Double(rowsRead) / elapsed : 0 }
     public var fraction: Double { bytesTotal > 0 ? min(1, Double(bytesRead) / Double(bytesTotal)) : 0 }
     public var eta: Double? { fraction > 0.01 ? elapsed / fraction - elapsed : nil }

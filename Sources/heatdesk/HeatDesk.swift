@@ -10,7 +10,7 @@ struct HeatDesk: ParsableCommand {
         discussion: "Run 'heatdesk demo' once, then 'heatdesk queue' or 'heatdesk show TICKET'. See README.md.",
         version: "0.1.0",
         subcommands: [ImportCommand.self, DemoCommand.self, TemplatesCommand.self, CheckCommand.self, QueueCommand.self,
-                      ShowCommand.self, StatsCommand.self]
+                      ShowCommand.self, StatsCommand.self, GenerateCommand.self]
     )
 
     /// Usage errors exit 2, like grep and the import contract; failures exit 1.

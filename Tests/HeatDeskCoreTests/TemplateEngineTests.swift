@@ -153,12 +153,19 @@ final class TemplateRendererTests: XCTestCase {
         XCTAssertEqual(ctx.value("order.flight.number", .en), "MU5101")
         XCTAssertEqual(ctx.value("order.id", .en), "FL-88231")
         XCTAssertTrue(ctx.knownCodes.isSuperset(of: ["FL-99999", "KX7Q2M", "HD-1042", "MU5101"]))
-        // Orders not linked to the ticket are not this ticket's.
+        // A linked order wins over the trip's other order of the same product; products the
+        // ticket does not link come from the rest of the trip.
+        ticket.orderIDs = ["HT-55102", "FL-99999"]
+        let hotelAndLater = TemplateContext(ticket: ticket, customer: nil, orders: orders, agent: nil)
+        XCTAssertEqual(hotelAndLater.value("order.flight.number", .en), "MU5102")
+        XCTAssertEqual(hotelAndLater.value("order.car.company", .en), TemplateSample.context(.en).value("order.car.company", .en))
         ticket.orderIDs = ["HT-55102"]
-        let hotelOnly = TemplateContext(ticket: ticket, customer: nil, orders: orders, agent: nil)
-        XCTAssertFalse(hotelOnly.isPresent("order.flight"))
+        let hotelOnly = TemplateContext(ticket: ticket, customer: nil, orders: Array(orders.dropFirst()), agent: nil)
         XCTAssertEqual(hotelOnly.value("order.id", .en), "HT-55102")
         XCTAssertEqual(hotelOnly.linkedProducts, [.hotel])
+        XCTAssertEqual(hotelOnly.value("order.flight.number", .en), "MU5102")
+        let alone = TemplateContext(ticket: ticket, customer: nil, orders: orders.filter { $0.id == "HT-55102" }, agent: nil)
+        XCTAssertFalse(alone.isPresent("order.flight"))
     }
 
     func testEveryNameIsFilledByTheSampleTicket() {

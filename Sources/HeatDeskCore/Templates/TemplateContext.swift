@@ -60,13 +60,17 @@ public struct TemplateContext: Sendable, Equatable {
         set("ticket.created", dateTime(ticket.createdAt))
         set("ticket.reply_due", dateTime(ticket.slaDueAt))
 
-        // The linked orders, ticket's own order list first; others of the same customer are ignored.
+        // The linked orders bind first; a product the ticket does not link is taken from the rest
+        // of the trip (`orders`), so a delay reply can speak of the hotel and car it breaks.
         let linked = ticket.orderIDs.isEmpty ? orders : orders.filter { ticket.orderIDs.contains($0.id) }
-        let sorted = linked.sorted { ($0.serviceStart ?? .distantFuture) < ($1.serviceStart ?? .distantFuture) }
+        let byStart: (Order, Order) -> Bool = { ($0.serviceStart ?? .distantFuture) < ($1.serviceStart ?? .distantFuture) }
+        let sorted = linked.sorted(by: byStart)
         if let main = sorted.first(where: { $0.product == ticket.product }) ?? linked.first { set("order.id", main.id) }
         for order in linked { knownCodes.insert(order.id); linkedProducts.insert(order.product) }
+        let rest = orders.filter { o in !linkedProducts.contains(o.product) && !linked.contains { $0.id == o.id } }.sorted(by: byStart)
+        for order in rest { knownCodes.insert(order.id) }
         var done = Set<Product>()
-        for order in sorted where done.insert(order.product).inserted {
+        for order in sorted + rest where done.insert(order.product).inserted {
             let status = TemplateContext.statusText(order.status)
             switch order.detail {
             case .flight(let f):

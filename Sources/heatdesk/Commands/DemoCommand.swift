@@ -20,7 +20,10 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let dir = try DataLocator.directory(explicit: data).appendingPathComponent("demo")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else {
+            throw CommandFailure(message: "\(dir.path): no demo folder there (pass --data DIR holding demo/)", code: 2)
+        }
+        let files = names
             .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".jsonl") }.sorted()
             .map { dir.appendingPathComponent($0).path }
         guard !files.isEmpty else { throw CommandFailure(message: "\(dir.path): no demo files", code: 2) }

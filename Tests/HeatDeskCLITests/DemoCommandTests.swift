@@ -1,0 +1,51 @@
+import XCTest
+import Foundation
+import HeatDeskTestSupport
+
+/// `heatdesk demo` and `heatdesk generate` through the real binary: what `make run` and
+/// `make bench` rely on.
+final class DemoCommandTests: XCTestCase {
+    var dir: TemporaryDirectory!
+    override func setUp() { dir = TemporaryDirectory() }
+
+    func testDemoLoadsOnceAndMovesItsClockToNow() throws {
+        let db = dir.file("demo.sqlite")
+        let data = PackageRoot.url().appendingPathComponent("Data").path
+        let first = try HeatDeskBinary.run(["demo", "--db", db, "--data", data])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("ticket    300 read, 300 new"), first.stdout)
+        let again = try HeatDeskBinary.run(["demo", "--db", db, "--data", data])
+        XCTAssertEqual(again.status, 0)
+        XCTAssertTrue(again.stdout.contains("already loaded"), again.stdout)
+
+        // Shifted to now: the newest queued ticket waits minutes or hours, not weeks.
+        let queue = try HeatDeskBinary.run(["queue", "--db", db, "--json"])
+        XCTAssertEqual(queue.status, 0, queue.stderr)
+        let items = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(queue.stdout.utf8)) as? [[String: Any]])
+        XCTAssertFalse(items.isEmpty)
+        let created = items.compactMap { ($0["created_at"] as? String).flatMap(ISO8601DateFormatter().date(from:)) }
+        XCTAssertEqual(created.count, items.count, "created_at in every queue item")
+        XCTAssertLessThan(Date().timeIntervalSince(created.max()!), 2 * 86400)
+
+        let missing = try HeatDeskBinary.run(["demo", "--db", dir.file("x.sqlite"), "--data", dir.path])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("demo"), missing.stderr)
+    }
+
+    func testGenerateIsDeterministicAndImportsClean() throws {
+        let a = try HeatDeskBinary.run(["generate", "--tickets", "400", "--seed", "9", "--out", dir.file("a")])
+        XCTAssertEqual(a.status, 0, a.stderr)
+        XCTAssertTrue(a.stdout.hasPrefix("Wrote \(dir.file("a")): 400 tickets,"), a.stdout)
+        _ = try HeatDeskBinary.run(["generate", "--tickets", "400", "--seed", "9", "--out", dir.file("b")])
+        for name in ["tickets.csv", "orders.jsonl", "messages.jsonl", "customers.jsonl"] {
+            XCTAssertEqual(FileManager.default.contents(atPath: dir.file("a/\(name)")), FileManager.default.contents(atPath: dir.file("b/\(name)")), name)
+        }
+        let importLine = try XCTUnwrap(a.stdout.split(separator: "\n").last { $0.hasPrefix("Import with: heatdesk import ") })
+        let paths = importLine.dropFirst("Import with: heatdesk import ".count).split(separator: " ").map(String.init)
+        let imported = try HeatDeskBinary.run(["import"] + paths + ["--db", dir.file("g.sqlite")])
+        XCTAssertEqual(imported.status, 0, imported.stdout + imported.stderr)
+        XCTAssertTrue(imported.stdout.contains("ticket    400 read, 400 new"), imported.stdout)
+
+        XCTAssertEqual(try HeatDeskBinary.run(["generate", "--tickets", "0", "--out", dir.file("c")]).status, 2)
+    }
+}
