@@ -329,6 +329,8 @@ public final class Importer: @unchecked Sendable {
                     summary.total.imported += 1; summary.byKind[p.item.kind, default: .init()].imported += 1
                 case .success(.alreadyPresent):
                     summary.total.alreadyPresent += 1; summary.byKind[p.item.kind, default: .init()].alreadyPresent += 1
+                case .success(.rejected(let why)):
+                    try reject(file: p.file, line: p.line, kind: p.item.kind, id: p.item.id, FieldError(field: "", reason: why), raw: p.raw)
                 case .failure(let e):
                     try reject(file: p.file, line: p.line, kind: p.item.kind, id: p.item.id, e, raw: p.raw)
                 }

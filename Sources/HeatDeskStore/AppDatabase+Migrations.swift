@@ -131,6 +131,18 @@ extension AppDatabase {
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('node_id', ?)",
                            arguments: [UUID().uuidString.lowercased()])
         }
+        // Work on tickets: when the owner took it (handling time), how often it changed hands
+        // (first-contact resolution), what a pending ticket waits for, and the FCR verdict.
+        migrator.registerMigration("v2-work") { db in
+            try db.execute(sql: """
+                ALTER TABLE ticket ADD COLUMN claimed_at INTEGER;
+                ALTER TABLE ticket ADD COLUMN handoffs INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE ticket ADD COLUMN waiting_for TEXT;
+                ALTER TABLE ticket ADD COLUMN first_contact INTEGER;
+                ALTER TABLE agent ADD COLUMN status_at INTEGER;
+                CREATE INDEX ticket_resolved_by_owner ON ticket(owner_id, resolved_at) WHERE resolved_at IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

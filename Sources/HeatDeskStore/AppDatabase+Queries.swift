@@ -6,11 +6,13 @@ import HeatDeskCore
 extension AppDatabase {
     public struct QueueFilter: Sendable, Equatable {
         public var products: [Product]
+        /// Customer languages the agent speaks; empty means any.
+        public var languages: [String]
         public var status: TicketStatus
         public var limit: Int
         public var offset: Int
-        public init(products: [Product] = [], status: TicketStatus = .queued, limit: Int = 50, offset: Int = 0) {
-            self.products = products; self.status = status; self.limit = limit; self.offset = offset
+        public init(products: [Product] = [], languages: [String] = [], status: TicketStatus = .queued, limit: Int = 50, offset: Int = 0) {
+            self.products = products; self.languages = languages; self.status = status; self.limit = limit; self.offset = offset
         }
     }
 
@@ -30,6 +32,10 @@ extension AppDatabase {
         if !filter.products.isEmpty {
             sql += " AND t.product IN (\(filter.products.map { _ in "?" }.joined(separator: ",")))"
             args += filter.products.map(\.rawValue)
+        }
+        if !filter.languages.isEmpty {
+            sql += " AND c.language IN (\(filter.languages.map { _ in "?" }.joined(separator: ",")))"
+            args += filter.languages
         }
         sql += " ORDER BY t.priority_rank, t.sla_due_at, t.id LIMIT ? OFFSET ?"
         args += [filter.limit, filter.offset]

@@ -13,6 +13,9 @@ public final class EventApplier {
     public enum Outcome: Equatable, Sendable {
         case applied
         case alreadyPresent
+        /// Not applied and not logged: the actor's claim epoch is no longer the ticket's (a
+        /// workstation that lost its claim), or the ticket is not in a state that allows it.
+        case rejected(String)
     }
 
     public enum ApplyError: Error, CustomStringConvertible, Equatable {
@@ -49,6 +52,16 @@ public final class EventApplier {
         case .messageAdded(let k, let m):
             guard let id = try ticketRowID(k) else { throw ApplyError.unknownTicket(k) }
             outcome = try insert(m, ticketRowID: id) ? .applied : .alreadyPresent
+            if outcome == .applied, m.authorKind == .agent, m.visibility == .public {
+                try db.execute(sql: "UPDATE ticket SET first_response_at = ? WHERE id = ? AND first_response_at IS NULL",
+                               arguments: [m.at.millis, id])
+            }
+        case .ticketChanged(let k, let change, let epoch):
+            outcome = try apply(change, to: k, epoch: epoch, at: logged.at)
+        case .agentStatusChanged(let id, let status):
+            try db.execute(sql: "UPDATE agent SET status = ?, status_at = ? WHERE id = ? AND status IS NOT ?",
+                           arguments: [status.rawValue, logged.at.millis, id, status.rawValue])
+            outcome = db.changesCount > 0 ? .applied : .alreadyPresent
         }
         if outcome == .applied { try log(logged) }
         return outcome
@@ -78,6 +91,74 @@ public final class EventApplier {
         let stmt = try RawStatement(db, sql: "SELECT id FROM ticket WHERE source = ? AND external_id = ?")
         stmt.bind(1, key.source); stmt.bind(2, key.externalID)
         return try stmt.firstInt()
+    }
+
+    // MARK: - Work on tickets
+
+    /// Epoch rule (design.md): a change that opens an epoch applies only when its epoch is newer
+    /// than the ticket's; an owner's change applies only in the epoch it was made in. Priority,
+    /// participants and the reveal log are not owner-bound.
+    private func apply(_ change: TicketChange, to key: TicketKey, epoch: Int, at: Date) throws -> Outcome {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, claim_epoch, status, owner_id FROM ticket WHERE source = ? AND external_id = ?",
+                                         arguments: [key.source, key.externalID]) else { throw ApplyError.unknownTicket(key) }
+        let id: Int64 = row[0], current: Int = row[1]
+        let status = TicketStatus(rawValue: row[2]) ?? .queued
+        let t = at.millis
+        if change.opensEpoch {
+            if epoch == current { return .alreadyPresent }
+            if epoch < current { return .rejected("epoch \(epoch) of \(key) is older than its current epoch \(current)") }
+        }
+        switch change {
+        case .claimed(let owner):
+            try db.execute(sql: "UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ? WHERE id = ?",
+                           arguments: [owner, epoch, t, id])
+        case .transferred(let to):
+            try db.execute(sql: """
+                UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?, handoffs = handoffs + 1,
+                    waiting_for = NULL WHERE id = ?
+                """, arguments: [to, epoch, t, id])
+        case .requeued:
+            try db.execute(sql: """
+                UPDATE ticket SET owner_id = NULL, status = 'queued', claim_epoch = ?, claimed_at = NULL, handoffs = handoffs + 1,
+                    waiting_for = NULL WHERE id = ?
+                """, arguments: [epoch, id])
+        case .reopened(let owner):
+            try db.execute(sql: """
+                UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?, handoffs = handoffs + 1,
+                    resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
+                """, arguments: [owner, epoch, t, id])
+        case .statusChanged(let new, let waitingFor):
+            guard epoch == current else { return .rejected("\(key): status change from epoch \(epoch), the ticket is at epoch \(current)") }
+            guard status == .open || status == .pending, new == .open || new == .pending else {
+                return .rejected("\(key) is \(status.rawValue); only open and pending tickets switch between open and pending")
+            }
+            if status == new { return .alreadyPresent }
+            try db.execute(sql: "UPDATE ticket SET status = ?, waiting_for = ?, handoffs = handoffs + ? WHERE id = ?",
+                           arguments: [new.rawValue, new == .pending ? waitingFor : nil, new == .pending ? 1 : 0, id])
+        case .priorityChanged(let p):
+            try db.execute(sql: "UPDATE ticket SET priority_rank = ? WHERE id = ? AND priority_rank != ?", arguments: [p.rank, id, p.rank])
+            if db.changesCount == 0 { return .alreadyPresent }
+        case .resolved(let disposition, let fcr):
+            guard epoch == current else { return .rejected("\(key): resolved in epoch \(epoch), the ticket is at epoch \(current)") }
+            if status == .resolved { return .alreadyPresent }
+            guard status == .open || status == .pending else { return .rejected("\(key) is \(status.rawValue); only a worked ticket can be resolved") }
+            try db.execute(sql: """
+                UPDATE ticket SET status = 'resolved', resolved_at = ?, disposition = ?, first_contact = ?, waiting_for = NULL WHERE id = ?
+                """, arguments: [t, disposition.rawValue, fcr, id])
+        case .participantJoined(let p):
+            try db.execute(sql: """
+                INSERT INTO participant(ticket_id, member_id, kind, joined_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(ticket_id, member_id) DO UPDATE SET left_at = NULL, joined_at = excluded.joined_at WHERE left_at IS NOT NULL
+                """, arguments: [id, p.memberID, p.kind.rawValue, p.joinedAt.millis])
+            if db.changesCount == 0 { return .alreadyPresent }
+        case .participantLeft(let member):
+            try db.execute(sql: "UPDATE participant SET left_at = ? WHERE ticket_id = ? AND member_id = ? AND left_at IS NULL",
+                           arguments: [t, id, member])
+            if db.changesCount == 0 { return .alreadyPresent }
+        case .contactRevealed:
+            break // the log entry is the whole effect
+        }
+        return .applied
     }
 
     // MARK: - Tables

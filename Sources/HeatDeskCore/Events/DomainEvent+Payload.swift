@@ -17,6 +17,11 @@ extension DomainEvent {
         case .messageAdded(let k, let m):
             w.field("source", k.source); w.field("ticket_id", k.externalID)
             m.write(to: &w)
+        case .ticketChanged(let k, let change, let epoch):
+            w.field("source", k.source); w.field("ticket_id", k.externalID); w.field("epoch", epoch)
+            change.write(to: &w)
+        case .agentStatusChanged(let id, let status):
+            w.field("agent_id", id); w.field("status", status.rawValue)
         }
     }
 
@@ -121,5 +126,22 @@ extension Message {
     func write(to w: inout JSONWriter) {
         w.field("at", timestamp: at.millis); w.field("author", authorKind.rawValue)
         w.field("author_id", authorID); w.field("visibility", visibility.rawValue); w.field("body", body)
+    }
+}
+
+extension TicketChange {
+    func write(to w: inout JSONWriter) {
+        switch self {
+        case .claimed(let owner), .reopened(let owner): w.field("agent_id", owner)
+        case .transferred(let to): w.field("agent_id", to)
+        case .requeued(let reason): w.field("reason", reason)
+        case .statusChanged(let status, let waitingFor): w.field("status", status.rawValue); w.field("waiting_for", waitingFor)
+        case .priorityChanged(let p): w.field("priority", p.rawValue)
+        case .resolved(let d, let fcr): w.field("disposition", d.rawValue); w.field("first_contact", fcr)
+        case .participantJoined(let p):
+            w.field("member_id", p.memberID); w.field("kind", p.kind.rawValue); w.field("joined_at", timestamp: p.joinedAt.millis)
+        case .participantLeft(let id): w.field("member_id", id)
+        case .contactRevealed(let field): w.field("field", field)
+        }
     }
 }

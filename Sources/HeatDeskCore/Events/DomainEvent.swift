@@ -11,6 +11,10 @@ public enum DomainEvent: Sendable, Equatable {
     /// A ticket entering the system, with the customer's first message if there was one.
     case ticketImported(Ticket, firstMessage: Message?)
     case messageAdded(TicketKey, Message)
+    /// Work on a ticket, with the claim epoch the actor held or opened (see `TicketChange`).
+    case ticketChanged(TicketKey, TicketChange, epoch: Int)
+    /// An agent switched between available and away (offline comes from heartbeats).
+    case agentStatusChanged(agentID: String, AgentStatus)
 
     /// The stable name written in the log's `kind` column and in sync batches.
     public var kind: String {
@@ -21,6 +25,8 @@ public enum DomainEvent: Sendable, Equatable {
         case .orderImported: return "order.imported"
         case .ticketImported: return "ticket.imported"
         case .messageAdded: return "message.added"
+        case .ticketChanged(_, let change, _): return "ticket.\(change.name)"
+        case .agentStatusChanged: return "agent.status_changed"
         }
     }
 
@@ -32,7 +38,8 @@ public enum DomainEvent: Sendable, Equatable {
         case .supplierUpserted(let s): return "supplier:\(s.id)"
         case .orderImported(let o): return "order:\(o.id)"
         case .ticketImported(let t, _): return "ticket:\(t.key.source)/\(t.key.externalID)"
-        case .messageAdded(let k, _): return "ticket:\(k.source)/\(k.externalID)"
+        case .messageAdded(let k, _), .ticketChanged(let k, _, _): return "ticket:\(k.source)/\(k.externalID)"
+        case .agentStatusChanged(let id, _): return "agent:\(id)"
         }
     }
 }

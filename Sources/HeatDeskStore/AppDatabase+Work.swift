@@ -1,0 +1,284 @@
+import Foundation
+import GRDB
+import HeatDeskCore
+
+/// The work an agent does on tickets: claim, write, pull people in, move the ticket on. Each
+/// command checks who may do it, then applies one `TicketChange` through the `EventApplier`, so
+/// the change and its event commit together. Screens and scriptable verbs call these; sync
+/// plugs in through `ClaimAuthority` for claims and reads the log for everything else.
+extension AppDatabase {
+    /// A command that cannot be carried out, with the reason an agent can act on.
+    public struct WorkError: Error, Equatable, Sendable, CustomStringConvertible {
+        public var message: String
+        public init(_ message: String) { self.message = message }
+        public var description: String { message }
+    }
+
+    public enum ClaimOutcome: Equatable, Sendable {
+        case claimed(TicketKey, epoch: Int)
+        /// Someone else holds it (an agent id; their name when the directory knows them).
+        case heldBy(TicketKey, agentID: String, name: String?)
+        /// Not in the queue: resolved, or otherwise not claimable.
+        case notClaimable(TicketKey, TicketStatus)
+    }
+
+    /// Where a ticket stands for the rules below.
+    public struct WorkState: Equatable, Sendable {
+        public var key: TicketKey
+        public var epoch: Int
+        public var status: TicketStatus
+        public var ownerID: String?
+        public var handoffs: Int
+        public var customerID: String
+        public var product: Product
+    }
+
+    public func workState(_ key: TicketKey) throws -> WorkState? {
+        try writer.read { db in try Self.workState(db, key) }
+    }
+
+    static func workState(_ db: Database, _ key: TicketKey) throws -> WorkState? {
+        guard let r = try Row.fetchOne(db, sql: """
+            SELECT claim_epoch, status, owner_id, handoffs, customer_id, product FROM ticket WHERE source = ? AND external_id = ?
+            """, arguments: [key.source, key.externalID]) else { return nil }
+        return WorkState(key: key, epoch: r[0], status: TicketStatus(rawValue: r[1]) ?? .queued, ownerID: r[2], handoffs: r[3],
+                         customerID: r[4], product: Product(rawValue: r[5]) ?? .other)
+    }
+
+    // MARK: Claiming
+
+    /// Claims a queued ticket for `agent`: exclusive locally by the write transaction, across
+    /// workstations by `authority` (the next epoch goes to one holder only).
+    public func claim(_ key: TicketKey, by agent: Agent, authority: any ClaimAuthority = LocalClaimAuthority(),
+                      at: Date = Date()) throws -> ClaimOutcome {
+        guard agent.role != .supplier else { throw WorkError("\(agent.id) is a supplier contact and cannot claim tickets") }
+        guard let state = try workState(key) else { throw WorkError("no ticket \(key)") }
+        if let answer = try notClaimable(state) { return answer }
+        if case .lost(let other) = try authority.acquire(key, epoch: state.epoch + 1, holder: agent.id) {
+            return .heldBy(key, agentID: other, name: try self.agent(id: other)?.name)
+        }
+        return try writer.write { db in
+            // Another process on this database may have claimed it since we looked.
+            guard let now = try Self.workState(db, key) else { throw WorkError("no ticket \(key)") }
+            if now.epoch != state.epoch || now.status != .queued {
+                return try self.notClaimable(now, db) ?? .notClaimable(key, now.status)
+            }
+            let applier = try EventApplier(db)
+            _ = try applier.apply(LoggedEvent(at: at, actor: agent.id, event: .ticketChanged(key, .claimed(owner: agent.id), epoch: state.epoch + 1)))
+            return .claimed(key, epoch: state.epoch + 1)
+        }
+    }
+
+    private func notClaimable(_ s: WorkState, _ db: Database? = nil) throws -> ClaimOutcome? {
+        guard s.status != .queued else { return nil }
+        if let owner = s.ownerID, s.status != .resolved {
+            let name = try db.map { try Self.agentName(db: $0, owner) } ?? (try agent(id: owner)?.name)
+            return .heldBy(s.key, agentID: owner, name: name)
+        }
+        return .notClaimable(s.key, s.status)
+    }
+
+    static func agentName(db: Database, _ id: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM agent WHERE id = ?", arguments: [id])
+    }
+
+    /// The best queued ticket this agent may take (their skills and languages; SOS and urgent
+    /// first, then the SLA), claimed. Nil when nothing fits. Tickets lost to a faster
+    /// workstation are skipped.
+    public func claimNext(by agent: Agent, authority: any ClaimAuthority = LocalClaimAuthority(), at: Date = Date()) throws -> ClaimOutcome? {
+        var skipped = Set<TicketKey>()
+        for _ in 0..<8 {
+            let candidates = try queue(QueueFilter(products: agent.queueProducts, languages: agent.languages, limit: 16))
+                .filter { !skipped.contains($0.key) }
+            if candidates.isEmpty { return nil }
+            for item in candidates {
+                let outcome = try claim(item.key, by: agent, authority: authority, at: at)
+                if case .claimed = outcome { return outcome }
+                skipped.insert(item.key)
+            }
+        }
+        return nil
+    }
+
+    // MARK: Conversation
+
+    /// A reply (public) or an internal note by a staff member or supplier contact. The owner
+    /// writes as the agent; participants, supervisors and suppliers as themselves.
+    public func addMessage(_ key: TicketKey, by author: Agent, body: String, visibility: Visibility, at: Date = Date()) throws {
+        let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw WorkError("the message is empty") }
+        try writer.write { db in
+            guard let s = try Self.workState(db, key) else { throw WorkError("no ticket \(key)") }
+            let kind = try Self.authorKind(db, s, author)
+            guard s.status != .resolved || author.role == .supervisor else {
+                throw WorkError("\(key) is resolved; reopen it before writing")
+            }
+            if kind == .supplier, visibility == .internal { throw WorkError("supplier contacts cannot write internal notes") }
+            let authorID = kind == .supplier ? (author.supplierID ?? author.id) : author.id
+            let m = Message(at: at, authorKind: kind, authorID: authorID, visibility: visibility, body: text)
+            _ = try EventApplier(db).apply(LoggedEvent(at: at, actor: author.id, event: .messageAdded(key, m)))
+        }
+    }
+
+    /// Who may write: the owner, an active participant, a supervisor; suppliers only when their
+    /// supplier was pulled in.
+    static func authorKind(_ db: Database, _ s: WorkState, _ a: Agent) throws -> AuthorKind {
+        if a.role == .supplier {
+            let member = a.supplierID ?? a.id
+            guard try isParticipant(db, s.key, member) || isParticipant(db, s.key, a.id) else {
+                throw WorkError("supplier \(member) is not part of \(s.key); the owner must pull them in first")
+            }
+            return .supplier
+        }
+        if s.ownerID == a.id { return .agent }
+        if a.role == .supervisor { return .colleague }
+        if try isParticipant(db, s.key, a.id) { return .colleague }
+        throw WorkError(s.ownerID.map { "\(s.key) belongs to \($0); only its owner, participants and supervisors write in it" }
+                        ?? "\(s.key) is \(s.status.rawValue) and not claimed; claim it before writing")
+    }
+
+    static func isParticipant(_ db: Database, _ key: TicketKey, _ member: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT 1 FROM participant p JOIN ticket t ON t.id = p.ticket_id
+            WHERE t.source = ? AND t.external_id = ? AND p.member_id = ? AND p.left_at IS NULL
+            """, arguments: [key.source, key.externalID, member]) ?? false
+    }
+
+    /// Pulls a colleague (an agent id) or a supplier (a supplier id) into the conversation.
+    public func invite(_ key: TicketKey, member: String, by actor: Agent, at: Date = Date()) throws -> Participant {
+        try writer.write { db in
+            guard let s = try Self.workState(db, key) else { throw WorkError("no ticket \(key)") }
+            try Self.requireOwnerOrSupervisor(s, actor, "pull people into")
+            guard s.status != .resolved else { throw WorkError("\(key) is resolved") }
+            let kind: Participant.Kind
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM supplier WHERE id = ?", arguments: [member]) ?? false {
+                kind = .supplier
+            } else if let role = try String.fetchOne(db, sql: "SELECT role FROM agent WHERE id = ?", arguments: [member]) {
+                guard member != s.ownerID else { throw WorkError("\(member) already owns \(key)") }
+                kind = role == Role.supplier.rawValue ? .supplier : .colleague
+            } else {
+                throw WorkError("no agent or supplier '\(member)'")
+            }
+            let p = Participant(memberID: member, kind: kind, joinedAt: at)
+            let outcome = try EventApplier(db).apply(LoggedEvent(at: at, actor: actor.id, event: .ticketChanged(key, .participantJoined(p), epoch: s.epoch)))
+            if outcome == .alreadyPresent { throw WorkError("\(member) is already in \(key)") }
+            return p
+        }
+    }
+
+    /// A participant leaves (themselves, or removed by the owner or a supervisor).
+    public func leave(_ key: TicketKey, member: String, by actor: Agent, at: Date = Date()) throws {
+        try writer.write { db in
+            guard let s = try Self.workState(db, key) else { throw WorkError("no ticket \(key)") }
+            if actor.id != member && actor.supplierID != member { try Self.requireOwnerOrSupervisor(s, actor, "remove participants from") }
+            let outcome = try EventApplier(db).apply(LoggedEvent(at: at, actor: actor.id, event: .ticketChanged(key, .participantLeft(memberID: member), epoch: s.epoch)))
+            if outcome == .alreadyPresent { throw WorkError("\(member) is not in \(key)") }
+        }
+    }
+
+    // MARK: Moving it on
+
+    /// Hands the ticket to another agent (a new epoch), or back to the queue when `to` is nil.
+    public func transfer(_ key: TicketKey, to target: Agent?, by actor: Agent, reason: String = "",
+                         authority: any ClaimAuthority = LocalClaimAuthority(), at: Date = Date()) throws {
+        guard let s = try workState(key) else { throw WorkError("no ticket \(key)") }
+        try Self.requireOwnerOrSupervisor(s, actor, "transfer")
+        guard s.status == .open || s.status == .pending else { throw WorkError("\(key) is \(s.status.rawValue); only a worked ticket can be transferred") }
+        if let target {
+            guard target.role != .supplier else { throw WorkError("\(target.id) is a supplier contact; invite suppliers instead") }
+            guard target.id != s.ownerID else { throw WorkError("\(key) already belongs to \(target.id)") }
+        }
+        let holder = target?.id ?? "queue"
+        if case .lost(let other) = try authority.acquire(key, epoch: s.epoch + 1, holder: holder) {
+            throw WorkError("\(key) changed hands meanwhile (now \(other))")
+        }
+        let change: TicketChange = target.map { .transferred(to: $0.id) } ?? .requeued(reason: reason.isEmpty ? "transferred to the queue" : reason)
+        try apply(key, change, epoch: s.epoch + 1, expectEpoch: s.epoch, actor: actor, at: at)
+    }
+
+    /// A supervisor frees a ticket (a stale claim of a silent workstation): back to the queue.
+    public func requeue(_ key: TicketKey, by actor: Agent, reason: String,
+                        authority: any ClaimAuthority = LocalClaimAuthority(), at: Date = Date()) throws {
+        guard let s = try workState(key) else { throw WorkError("no ticket \(key)") }
+        guard actor.role == .supervisor || actor.id == s.ownerID else { throw WorkError("only a supervisor or the owner can requeue \(key)") }
+        guard s.status == .open || s.status == .pending else { throw WorkError("\(key) is \(s.status.rawValue); nothing to requeue") }
+        if case .lost(let other) = try authority.acquire(key, epoch: s.epoch + 1, holder: "queue") {
+            throw WorkError("\(key) changed hands meanwhile (now \(other))")
+        }
+        try apply(key, .requeued(reason: reason), epoch: s.epoch + 1, expectEpoch: s.epoch, actor: actor, at: at)
+    }
+
+    public func setPriority(_ key: TicketKey, _ priority: Priority, by actor: Agent, at: Date = Date()) throws {
+        guard let s = try workState(key) else { throw WorkError("no ticket \(key)") }
+        if s.status != .queued { try Self.requireOwnerOrSupervisor(s, actor, "change the priority of") }
+        guard actor.role != .supplier else { throw WorkError("supplier contacts cannot change priorities") }
+        try apply(key, .priorityChanged(priority), epoch: s.epoch, expectEpoch: nil, actor: actor, at: at)
+    }
+
+    /// Pending while waiting for the customer or a supplier; `waitingFor: nil` resumes it.
+    public func setPending(_ key: TicketKey, waitingFor: String?, by actor: Agent, at: Date = Date()) throws {
+        guard let s = try workState(key) else { throw WorkError("no ticket \(key)") }
+        try Self.requireOwnerOrSupervisor(s, actor, "set pending")
+        let change: TicketChange = waitingFor.map { .statusChanged(.pending, waitingFor: $0) } ?? .statusChanged(.open, waitingFor: nil)
+        try apply(key, change, epoch: s.epoch, expectEpoch: s.epoch, actor: actor, at: at)
+    }
+
+    /// Resolves with a disposition. First-contact resolution: its first owner solved it without
+    /// a transfer, requeue, reopen or pending wait.
+    @discardableResult
+    public func resolve(_ key: TicketKey, _ disposition: Disposition, by actor: Agent, at: Date = Date()) throws -> Bool {
+        guard let s = try workState(key) else { throw WorkError("no ticket \(key)") }
+        try Self.requireOwnerOrSupervisor(s, actor, "resolve")
+        guard s.status == .open || s.status == .pending else { throw WorkError("\(key) is \(s.status.rawValue); only a worked ticket can be resolved") }
+        let fcr = s.handoffs == 0 && s.epoch == 1
+        try apply(key, .resolved(disposition, firstContact: fcr), epoch: s.epoch, expectEpoch: s.epoch, actor: actor, at: at)
+        return fcr
+    }
+
+    /// Opens a resolved ticket again, owned by `actor` from a new epoch.
+    public func reopen(_ key: TicketKey, by actor: Agent, authority: any ClaimAuthority = LocalClaimAuthority(), at: Date = Date()) throws {
+        guard let s = try workState(key) else { throw WorkError("no ticket \(key)") }
+        guard s.status == .resolved else { throw WorkError("\(key) is \(s.status.rawValue), not resolved") }
+        guard actor.role != .supplier else { throw WorkError("supplier contacts cannot reopen tickets") }
+        if case .lost(let other) = try authority.acquire(key, epoch: s.epoch + 1, holder: actor.id) {
+            throw WorkError("\(key) was reopened meanwhile by \(other)")
+        }
+        try apply(key, .reopened(owner: actor.id), epoch: s.epoch + 1, expectEpoch: s.epoch, actor: actor, at: at)
+    }
+
+    /// Logs that `actor` looked at the customer's contact details of this ticket.
+    public func logContactReveal(_ key: TicketKey, field: String, by actor: Agent, at: Date = Date()) throws {
+        guard let s = try workState(key) else { throw WorkError("no ticket \(key)") }
+        try apply(key, .contactRevealed(field: field), epoch: s.epoch, expectEpoch: nil, actor: actor, at: at)
+    }
+
+    public func setStatus(of agent: Agent, _ status: AgentStatus, at: Date = Date()) throws {
+        try writer.write { db in
+            _ = try EventApplier(db).apply(LoggedEvent(at: at, actor: agent.id, event: .agentStatusChanged(agentID: agent.id, status)))
+        }
+    }
+
+    static func requireOwnerOrSupervisor(_ s: WorkState, _ actor: Agent, _ verb: String) throws {
+        guard actor.id == s.ownerID || actor.role == .supervisor else {
+            throw WorkError(s.ownerID.map { "\(s.key) belongs to \($0); only its owner or a supervisor can \(verb) it" }
+                            ?? "\(s.key) is not claimed; claim it before you \(verb) it")
+        }
+    }
+
+    /// Applies one change in a write transaction, refusing when the ticket moved to another
+    /// epoch since the caller looked (another process or sync got there first).
+    private func apply(_ key: TicketKey, _ change: TicketChange, epoch: Int, expectEpoch: Int?, actor: Agent, at: Date) throws {
+        try writer.write { db in
+            if let expectEpoch, let now = try Self.workState(db, key), now.epoch != expectEpoch {
+                throw WorkError("\(key) changed hands meanwhile (now \(now.ownerID ?? "in the queue")); look again")
+            }
+            let outcome = try EventApplier(db).apply(LoggedEvent(at: at, actor: actor.id, event: .ticketChanged(key, change, epoch: epoch)))
+            if case .rejected(let why) = outcome { throw WorkError(why) }
+        }
+    }
+}
+
+extension Agent {
+    /// The products whose queue this agent serves; a supervisor with no skills listed sees all.
+    public var queueProducts: [Product] { skills }
+}
