@@ -30,7 +30,8 @@ extension AppDatabase {
             """
         var args: [any DatabaseValueConvertible] = [filter.status.rawValue]
         if !filter.products.isEmpty {
-            sql += " AND t.product IN (\(filter.products.map { _ in "?" }.joined(separator: ",")))"
+            // SOS is everyone's: the 24-hour SOS promise does not wait for the right desk.
+            sql += " AND (t.product IN (\(filter.products.map { _ in "?" }.joined(separator: ","))) OR t.priority_rank = 0)"
             args += filter.products.map(\.rawValue)
         }
         if !filter.languages.isEmpty {
@@ -189,6 +190,14 @@ extension AppDatabase {
                          languages: (r["languages"] as String).split(separator: ",").map(String.init),
                          center: r["center"], supplierID: r["supplier_id"],
                          status: AgentStatus(rawValue: r["status"]) ?? .offline)
+        }
+    }
+
+    public func supplier(id: String) throws -> Supplier? {
+        try writer.read { db in
+            guard let r = try Row.fetchOne(db, sql: "SELECT * FROM supplier WHERE id = ?", arguments: [id]) else { return nil }
+            return Supplier(id: r["id"], name: r["name"], product: Product(rawValue: r["product"]) ?? .other, contact: r["contact"],
+                            languages: (r["languages"] as String).split(separator: ",").map(String.init))
         }
     }
 }

@@ -279,6 +279,7 @@ extension AppDatabase {
 }
 
 extension Agent {
-    /// The products whose queue this agent serves; a supervisor with no skills listed sees all.
-    public var queueProducts: [Product] { skills }
+    /// The products whose queue this agent serves: their skills plus general questions
+    /// (`other`: membership, visas, invoices). A supervisor with no skills listed sees all.
+    public var queueProducts: [Product] { skills.isEmpty ? [] : skills + (skills.contains(.other) ? [] : [.other]) }
 }

@@ -10,7 +10,10 @@ struct HeatDesk: ParsableCommand {
         discussion: "Run 'heatdesk demo' once, then 'heatdesk queue' or 'heatdesk show TICKET'. See README.md.",
         version: "0.1.0",
         subcommands: [ImportCommand.self, DemoCommand.self, TemplatesCommand.self, CheckCommand.self, QueueCommand.self,
-                      ShowCommand.self, StatsCommand.self, GenerateCommand.self]
+                      ShowCommand.self, StatsCommand.self, GenerateCommand.self,
+                      ClaimNextCommand.self, ClaimCommand.self, ReplyCommand.self, NoteCommand.self, InviteCommand.self,
+                      LeaveCommand.self, TransferCommand.self, PendingCommand.self, PriorityCommand.self, ResolveCommand.self,
+                      ReopenCommand.self]
     )
 
     /// Usage errors exit 2, like grep and the import contract; failures exit 1.
