@@ -52,7 +52,8 @@ final class EventApplierTests: XCTestCase {
                            .ticketImported(ticket("normal-early", created: 0, product: .hotel), firstMessage: nil),
                            .ticketImported(ticket("sos", priority: .sos, created: 900), firstMessage: nil)])
         XCTAssertEqual(try db.queue().map(\.key.externalID), ["sos", "normal-early", "normal-late", "low"])
-        XCTAssertEqual(try db.queue(.init(products: [.hotel])).map(\.key.externalID), ["normal-early"])
+        // SOS is everyone's: it passes any product filter.
+        XCTAssertEqual(try db.queue(.init(products: [.hotel])).map(\.key.externalID), ["sos", "normal-early"])
         XCTAssertEqual(try db.queue(.init(limit: 2, offset: 1)).map(\.key.externalID), ["normal-early", "normal-late"])
         XCTAssertEqual(try db.counts().byPriority[.sos], 1)
     }

@@ -56,12 +56,14 @@ final class WorkTests: XCTestCase {
     }
 
     func testClaimNextTakesTheBestTicketOfTheAgentsSkillsAndLanguages() throws {
-        // Li: flight+hotel, zh+en → the urgent T-2 (en flight) before the high T-4 (zh hotel); never the SOS car T-3.
+        // Li: flight+hotel, zh+en → the SOS car T-3 first (SOS is everyone's), then the urgent T-2
+        // (en flight) before the high T-4 (zh hotel).
+        XCTAssertEqual(try db.claimNext(by: li, at: at), .claimed(key("T-3"), epoch: 1))
         XCTAssertEqual(try db.claimNext(by: li, at: at), .claimed(key("T-2"), epoch: 1))
         XCTAssertEqual(try db.claimNext(by: li, at: at), .claimed(key("T-4"), epoch: 1))
         // Tom: flight, en only → T-1 is a Chinese customer's: nothing left for him.
         XCTAssertNil(try db.claimNext(by: tom, at: at))
-        XCTAssertEqual(try db.claimNext(by: carDesk, at: at), .claimed(key("T-3"), epoch: 1))
+        XCTAssertNil(try db.claimNext(by: carDesk, at: at), "the SOS car ticket is already Li's")
     }
 
     func testRepliesNotesParticipantsAndSuppliers() throws {
