@@ -19,6 +19,11 @@ public struct ImportOptions: Sendable {
     /// Moves every time in the files by this much (the demo is recorded around a fixed day and
     /// loaded around today, so its waits and SLA countdowns are live).
     public var timeShift: TimeInterval = 0
+    /// Sets the ticket and message indexes aside and builds them once at the end. `nil` decides
+    /// by size: when the files bring at least as many tickets and messages as the database holds,
+    /// and at least `bulkThresholdBytes` of them (see `AppDatabase.withDeferredIndexes`).
+    public var bulk: Bool?
+    public static let bulkThresholdBytes = 16 << 20
 
     public init() {}
 }
@@ -52,6 +57,8 @@ public struct ImportSummary: Sendable, Equatable {
     /// The first rejections, for the terminal; the rejects file has them all.
     public var firstRejections: [Rejection] = []
     public var dryRun = false
+    /// The indexes were set aside and built once at the end (`ImportOptions.bulk`).
+    public var bulk = false
 
     public init() {}
 

@@ -98,16 +98,40 @@ public final class Importer: @unchecked Sendable {
         plan = plan.enumerated().sorted { ($0.element.kind, $0.offset) < ($1.element.kind, $1.offset) }.map(\.element)
         if let path = options.rejectsPath { rejects = try RejectsWriter(path: path) }
         defer { rejects?.close() }
-        for file in plan {
-            summary.files.append(file.path)
-            try read(file.path, format: file.format)
-            try flush()
-            // The next file may refer to what this one holds: let its writes land first.
-            try waitForWrites()
+        let readAll = { [self] in
+            for file in plan {
+                summary.files.append(file.path)
+                try read(file.path, format: file.format)
+                try flush()
+                // The next file may refer to what this one holds: let its writes land first.
+                try waitForWrites()
+            }
+        }
+        summary.bulk = try useBulkLoad(plan.filter { $0.kind == .ticket || $0.kind == .message }.map(\.path))
+        if summary.bulk {
+            try database.withDeferredIndexes(readAll)
+        } else {
+            try readAll()
         }
         summary.firstRejections.sort { ($0.file != $1.file ? (summary.files.firstIndex(of: $0.file) ?? 0) < (summary.files.firstIndex(of: $1.file) ?? 0) : $0.line < $1.line) }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Bulk mode pays for rebuilding the indexes of every row already there, so it is chosen
+    /// only when the files bring at least as much as the database holds.
+    private func useBulkLoad(_ paths: [String]) throws -> Bool {
+        if options.dryRun { return false }
+        if let forced = options.bulk { return forced }
+        let bytes = paths.reduce(0) { total, path in
+            total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        }
+        guard bytes >= ImportOptions.bulkThresholdBytes else { return false }
+        let rows = try database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT (SELECT coalesce(max(id), 0) FROM ticket) + (SELECT coalesce(max(id), 0) FROM message)") ?? 0
+        }
+        // About 500 bytes per ticket row in the files (Docs/performance.md).
+        return bytes / 500 >= rows
     }
 
     // MARK: - Reading

@@ -18,13 +18,18 @@ public final class AppDatabase: Sendable {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let pool = try DatabasePool(path: path, configuration: configuration())
-        return try AppDatabase(pool)
+        let database = try AppDatabase(pool)
+        try database.recoverDeferredIndexes()
+        return database
     }
 
     /// A private in-memory database, for tests and dry runs.
     public static func inMemory() throws -> AppDatabase {
         try AppDatabase(DatabaseQueue(configuration: configuration()))
     }
+
+    /// Page cache per connection, in KiB.
+    static let pageCacheKiB = 32_000
 
     static func configuration() -> Configuration {
         var config = Configuration()
@@ -34,7 +39,7 @@ public final class AppDatabase: Sendable {
         config.prepareDatabase { db in
             // WAL is set by DatabasePool; NORMAL is durable across application crashes in WAL mode.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            try db.execute(sql: "PRAGMA cache_size = -32000")
+            try db.execute(sql: "PRAGMA cache_size = -\(pageCacheKiB)")
         }
         return config
     }

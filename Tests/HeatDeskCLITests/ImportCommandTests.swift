@@ -78,7 +78,12 @@ final class ImportCommandTests: XCTestCase {
     }
 
     /// A kill -9 in the middle of a large import, then a re-run: every row exactly once.
-    func testKillNineMidImportThenRerunImportsEachRowOnce() throws {
+    func testKillNineMidImportThenRerunImportsEachRowOnce() throws { try killNineThenRerun(bulk: false) }
+
+    /// The same in bulk mode: the indexes it set aside come back at the next open.
+    func testKillNineMidBulkImportThenRerunRestoresTheIndexes() throws { try killNineThenRerun(bulk: true) }
+
+    private func killNineThenRerun(bulk: Bool) throws {
         let db = dir.file("t.sqlite")
         let n = 30_000
         var csv = "external_id,created_at,channel,product,category,customer_id,customer_name,subject,message\n"
@@ -87,22 +92,28 @@ final class ImportCommandTests: XCTestCase {
             csv += "HD-\(i),2026-11-22T07:30:00+08:00,chat,hotel,info,C-\(i % 5000),客户\(i % 5000),房间问题 \(i),请问可以延迟退房吗？\n"
         }
         let file = dir.write("big.csv", csv)
-        let p = HeatDeskBinary.start(["import", file, "--db", db, "--quiet"])
+        let p = HeatDeskBinary.start(["import", file, "--db", db, "--quiet", bulk ? "--bulk" : "--no-bulk"])
         p.standardOutput = FileHandle.nullDevice
         try p.run()
         // Wait until some batches are committed, then kill without warning.
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
-            if let c = try? countTickets(db), c >= 5_000 { break }
+            // The sqlite3 command line starts in milliseconds: the import cannot finish between polls.
+            if let c = Int((try? sqlite(db, "SELECT count(*) FROM ticket")) ?? ""), c >= 5_000 { break }
             usleep(20_000)
         }
         kill(p.processIdentifier, SIGKILL)
         p.waitUntilExit()
         XCTAssertEqual(p.terminationReason, .uncaughtSignal)
+        // Read with the sqlite3 command line, which knows nothing of the recovery.
+        XCTAssertEqual(try sqlite(db, "SELECT count(*) FROM sqlite_master WHERE name = 'ticket_queue'"), bulk ? "0" : "1")
         let partial = try countTickets(db)
         XCTAssertGreaterThan(partial, 0)
         XCTAssertLessThan(partial, n, "killed before the end")
         XCTAssertEqual(partial % 5000, 0, "whole batches only: nothing half-written")
+        XCTAssertEqual(try sqlite(db, "SELECT count(*) FROM sqlite_master WHERE name = 'ticket_queue'"), "1",
+                       "the queue index is there once the killed load is gone")
+        XCTAssertEqual(try sqlite(db, "SELECT count(*) FROM meta WHERE key LIKE 'deferred_indexes%'"), "0")
 
         let rerun = try HeatDeskBinary.run(["import", file, "--db", db, "--quiet"])
         XCTAssertEqual(rerun.status, 0, rerun.stderr)
@@ -113,6 +124,16 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(counts["tickets"] as? Int, n)
         XCTAssertEqual(counts["customers"] as? Int, 5000)
         XCTAssertEqual(counts["events"] as? Int, n + 5000, "one event per ticket and per customer, none doubled")
+    }
+
+    private func sqlite(_ db: String, _ sql: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["sqlite3", db, sql]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run(); p.waitUntilExit()
+        return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private func countTickets(_ db: String) throws -> Int {

@@ -225,3 +225,72 @@ final class ImporterTests: XCTestCase {
         XCTAssertEqual(d.orders.first.map { Timestamp.format($0.events[1].at) }, "2026-11-22T23:10:00Z")
     }
 }
+
+/// Bulk mode: the ticket and message indexes are set aside and built once at the end.
+final class BulkLoadTests: XCTestCase {
+    var dir: TemporaryDirectory!
+    override func setUp() { dir = TemporaryDirectory() }
+
+    private func indexes(_ db: AppDatabase) throws -> [String] {
+        try db.writer.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name") }
+    }
+
+    private func load(_ db: AppDatabase, bulk: Bool) throws -> ImportSummary {
+        let orders = dir.write("orders.jsonl", ImportFixtures.orders)
+        let tickets = dir.write("tickets.csv", ImportFixtures.csv([
+            ImportFixtures.ticket("HD-1"), ImportFixtures.ticket("HD-2", ["priority": "sos", "product": "hotel"]),
+            ImportFixtures.ticket("HD-3", ["priority": "asap"]),
+        ]))
+        var options = ImportOptions()
+        options.batchSize = 1
+        options.bulk = bulk
+        return try Importer(database: db, options: options, now: { Date(timeIntervalSince1970: 1_795_000_000) }).run(paths: [tickets, orders])
+    }
+
+    func testABulkLoadWritesWhatANormalOneDoesAndRebuildsItsIndexes() throws {
+        let normal = try AppDatabase.inMemory(), bulk = try AppDatabase.inMemory()
+        let before = try indexes(bulk)
+        let a = try load(normal, bulk: false), b = try load(bulk, bulk: true)
+        XCTAssertFalse(a.bulk); XCTAssertTrue(b.bulk)
+        XCTAssertEqual(a.total, b.total)
+        XCTAssertEqual(b.total.rejected, 1, "the bad row is still rejected in bulk mode")
+        XCTAssertEqual(try indexes(bulk), before, "every index is back")
+        XCTAssertTrue(before.contains("ticket_queue") && before.contains("message_by_ticket"))
+        XCTAssertNil(try bulk.meta("deferred_indexes"))
+        XCTAssertEqual(try normal.queue().map(\.key), try bulk.queue().map(\.key))
+        // A second bulk run over what is there finds every row already present.
+        XCTAssertEqual(try load(bulk, bulk: true).total.alreadyPresent, 5)
+        XCTAssertEqual(try indexes(bulk), before)
+    }
+
+    func testIndexesComeBackWhenTheLoadFails() throws {
+        let db = try AppDatabase.inMemory()
+        let before = try indexes(db)
+        struct Boom: Error {}
+        XCTAssertThrowsError(try db.withDeferredIndexes { () throws -> Void in
+            XCTAssertFalse(try self.indexes(db).contains("ticket_queue"), "set aside during the load")
+            throw Boom()
+        })
+        XCTAssertEqual(try indexes(db), before)
+    }
+
+    /// A load killed with its indexes set aside: the next open (any command, any screen)
+    /// builds them again once the loading process is gone, and not while it lives.
+    func testOpeningAfterAKilledBulkLoadRebuildsTheIndexes() throws {
+        let path = dir.file("w.sqlite")
+        let before = try indexes(AppDatabase.open(path: path))
+        let dead = Process()
+        dead.executableURL = URL(fileURLWithPath: "/bin/true")
+        try dead.run(); dead.waitUntilExit()
+        for (pid, rebuilt) in [(getpid(), false), (dead.processIdentifier, true)] {
+            let db = try AppDatabase.open(path: path)
+            try db.writer.write { d in
+                try d.execute(sql: "DROP INDEX IF EXISTS ticket_queue")
+                try d.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('deferred_indexes', ?), ('deferred_indexes_pid', ?)",
+                              arguments: [#"["CREATE INDEX ticket_queue ON ticket(status, priority_rank, sla_due_at)"]"#, String(pid)])
+            }
+            let reopened = try AppDatabase.open(path: path)
+            XCTAssertEqual(try indexes(reopened) == before, rebuilt, "pid \(pid)")
+        }
+    }
+}

@@ -38,6 +38,10 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "No progress bar, even on a terminal.")
     var quiet = false
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Build the ticket and message indexes once at the end (default: when the files bring at least as much as the database holds)."))
+    var bulk: Bool?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file to import") }
     }
@@ -49,6 +53,7 @@ struct ImportCommand: ParsableCommand {
         options.dryRun = dryRun
         options.rejectsPath = rejects
         options.encoding = encoding
+        options.bulk = bulk
         let db = try dryRun ? store.openExisting() : store.open()
         let bar = (!quiet && isatty(2) == 1) ? ProgressBar() : nil
         let importer = Importer(database: db, options: options, progress: bar.map { b in { b.draw($0) } })
