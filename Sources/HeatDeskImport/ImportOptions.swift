@@ -20,8 +20,8 @@ public struct ImportOptions: Sendable {
     /// loaded around today, so its waits and SLA countdowns are live).
     public var timeShift: TimeInterval = 0
     /// Sets the ticket and message indexes aside and builds them once at the end. `nil` decides
-    /// by size: when the files bring at least as many tickets and messages as the database holds,
-    /// and at least `bulkThresholdBytes` of them (see `AppDatabase.withDeferredIndexes`).
+    /// by size: when the files bring about twice as many tickets and messages as the database
+    /// holds, and at least `bulkThresholdBytes` of them (see `AppDatabase.withDeferredIndexes`).
     public var bulk: Bool?
     public static let bulkThresholdBytes = 16 << 20
 

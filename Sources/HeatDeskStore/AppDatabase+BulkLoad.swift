@@ -18,12 +18,8 @@ extension AppDatabase {
 
     /// Runs `body` with the secondary indexes of tickets and messages dropped, and builds them
     /// again afterwards, also when `body` throws.
-    /// The writer's page cache grows for the load (twice the usual), which keeps the
-    /// remaining unique indexes in memory.
     public func withDeferredIndexes<T>(_ body: () throws -> T) throws -> T {
         try deferIndexes()
-        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -\(2 * Self.pageCacheKiB)") }
-        defer { try? writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKiB)") } }
         let result: T
         do { result = try body() } catch {
             try? restoreDeferredIndexes()

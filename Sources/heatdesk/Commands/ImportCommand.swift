@@ -39,7 +39,7 @@ struct ImportCommand: ParsableCommand {
     var quiet = false
 
     @Flag(inversion: .prefixedNo, help: ArgumentHelp(
-        "Build the ticket and message indexes once at the end (default: when the files bring at least as much as the database holds)."))
+        "Build the ticket and message indexes once at the end (default: when the files bring about twice what the database holds)."))
     var bulk: Bool?
 
     func validate() throws {
