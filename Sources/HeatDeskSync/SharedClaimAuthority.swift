@@ -22,6 +22,8 @@ public struct SharedClaimAuthority: ClaimAuthority {
     }
 
     public func acquire(_ ticket: TicketKey, epoch: Int, holder: String) throws -> ClaimVerdict {
+        // A missing or foreign directory refuses the claim: exclusivity cannot be promised.
+        try directory.prepare()
         let folder = directory.path("claims", SharedDirectory.ticketFolder(ticket))
         if mkdir(folder, 0o755) != 0 && errno != EEXIST { throw SyncFault.system(folder, "cannot create the claim folder") }
         let final = directory.claimPath(ticket, epoch: epoch)
