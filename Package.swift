@@ -34,6 +34,7 @@ let package = Package(
             name: "HeatDeskSync",
             dependencies: ["HeatDeskCore", "HeatDeskStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .executableTarget(name: "sync-bench", dependencies: ["HeatDeskSync", "HeatDeskStore", "HeatDeskCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The template library files (YAML) and their lint; the engine and checker live in Core.
         .target(name: "HeatDeskTemplates", dependencies: ["HeatDeskCore", .product(name: "Yams", package: "Yams")]),
         .executableTarget(

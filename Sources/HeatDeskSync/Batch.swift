@@ -9,12 +9,15 @@ public struct BatchEvent: Equatable, Sendable {
     public var actor: String
     public var kind: String
     public var entity: String
-    /// The payload JSON object's bytes.
+    /// The payload JSON object's bytes, as written (export side).
     public var payload: [UInt8]
+    /// The decoded event (read side): decoded once, straight from the parsed line.
+    public var event: DomainEvent?
 
-    public init(seq: Int64, hlc: Int64, atMillis: Int64, actor: String, kind: String, entity: String, payload: [UInt8]) {
+    public init(seq: Int64, hlc: Int64, atMillis: Int64, actor: String, kind: String, entity: String, payload: [UInt8],
+                event: DomainEvent? = nil) {
         self.seq = seq; self.hlc = hlc; self.atMillis = atMillis; self.actor = actor; self.kind = kind
-        self.entity = entity; self.payload = payload
+        self.entity = entity; self.payload = payload; self.event = event
     }
 }
 
@@ -92,8 +95,12 @@ public struct Batch: Equatable, Sendable {
             guard seq > last else { throw fault("line \(i + 2): seq \(seq) is not after \(last)") }
             last = seq
             guard let atMillis = try? Timestamp.parse(at).millis else { throw fault("line \(i + 2): bad time '\(at)'") }
-            guard let raw = try? JSONSerialization.data(withJSONObject: payload) else { throw fault("line \(i + 2): bad payload") }
-            events.append(BatchEvent(seq: seq, hlc: hlc, atMillis: atMillis, actor: actor, kind: kind, entity: entity, payload: [UInt8](raw)))
+            let event: DomainEvent
+            do { event = try DomainEvent.decode(kind: kind, object: payload) } catch {
+                throw fault("line \(i + 2), event \(seq): \(error)")
+            }
+            events.append(BatchEvent(seq: seq, hlc: hlc, atMillis: atMillis, actor: actor, kind: kind, entity: entity,
+                                     payload: event.payloadBytes, event: event))
         }
         guard events.first?.seq == from, events.last?.seq == to else { throw fault("the events' seqs do not span the file name's range") }
         return Batch(node: node, prev: prev, events: events)

@@ -17,6 +17,9 @@ public final class SyncEngine: @unchecked Sendable {
     public let agentID: String
     /// Events per batch file.
     public var batchLimit = 5_000
+    /// Seconds between heartbeats (a claim is stale after `staleClaims(olderThan:)`, far longer).
+    public var heartbeatInterval: TimeInterval = 5
+    private var lastBeat = Date.distantPast
     private let lock = NSLock()
     private var ignoredReported = Set<String>()
 
@@ -42,7 +45,10 @@ public final class SyncEngine: @unchecked Sendable {
         }
         try export(into: &report)
         try importBatches(into: &report)
-        do { try heartbeat() } catch { report.faults.append(error) }
+        // Beating costs a flushed write: every `heartbeatInterval`, not on every poll.
+        if Date().timeIntervalSince(lastBeat) >= heartbeatInterval {
+            do { try heartbeat(); lastBeat = Date() } catch { report.faults.append(error) }
+        }
         return report
     }
 
@@ -224,9 +230,8 @@ public final class SyncEngine: @unchecked Sendable {
                         : "claims/\(SharedDirectory.ticketFolder(key))/\(epoch).json names \(claim.holder), the event gives it to \(holder)"
                 }
                 for e in batch.events where e.seq > peer.highWater {
-                    let event: DomainEvent
-                    do { event = try DomainEvent.decode(kind: e.kind, payload: Data(e.payload)) } catch {
-                        throw BadEvent(fault: SyncFault(path: path, reason: "event \(e.seq): \(error)"))
+                    guard let event = e.event else {
+                        throw BadEvent(fault: SyncFault(path: path, reason: "event \(e.seq): not decoded"))
                     }
                     let logged = LoggedEvent(at: Date(millis: e.atMillis), actor: e.actor, event: event)
                     let outcome: EventApplier.Outcome

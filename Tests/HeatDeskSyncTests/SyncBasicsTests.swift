@@ -65,12 +65,16 @@ final class SyncBasicsTests: XCTestCase {
     }
 
     func testBatchRoundTripsAndRefusesDamage() throws {
-        let events = (1...3).map { BatchEvent(seq: Int64($0 * 2), hlc: Int64($0) << 16, atMillis: 1_000, actor: "A-1",
-                                             kind: "ticket.claimed", entity: "ticket:main/T", payload: Array("{\"x\":\($0)}".utf8)) }
+        let events = (1...3).map { i -> BatchEvent in
+            let e = DomainEvent.ticketChanged(TicketKey(source: "main", externalID: "T-\(i)"), .claimed(owner: "A-1"), epoch: i)
+            return BatchEvent(seq: Int64(i * 2), hlc: Int64(i) << 16, atMillis: 1_000, actor: "A-1", kind: e.kind, entity: e.entity,
+                              payload: e.payloadBytes, event: e)
+        }
         let batch = Batch(node: "n", prev: 1, events: events)
         let data = batch.encoded()
         let back = try Batch.decode(data, path: "p", node: "n", from: 2, to: 6)
         XCTAssertEqual(back, batch)
+        XCTAssertEqual(batch.encoded(), data, "the same events give the same bytes")
         XCTAssertThrowsError(try Batch.decode(data.dropLast(5), path: "p", node: "n", from: 2, to: 6)) {
             XCTAssertTrue("\($0)".hasPrefix("p: truncated"), "\($0)")
         }
