@@ -77,5 +77,6 @@ if [ -x ".build/release/sync-bench" ]; then
   read -r ms rss < <(measure "$BIN" sync --db "$OUT/ws2.sqlite" --shared "$SH")
   echo "sync bootstrap a new workstation from the snapshot: $(fmt_s "$ms") (target < 10 s); anchor cp of the snapshot file $((t1 - t0)) ms"
   .build/release/sync-bench idle --db "$OUT/ws2.sqlite" --shared "$SH"
+  .build/release/sync-bench propagate --nodes 10 --probes 40
   echo
 fi

@@ -9,7 +9,7 @@ public struct BatchEvent: Equatable, Sendable {
     public var actor: String
     public var kind: String
     public var entity: String
-    /// The payload JSON object's bytes, as written (export side).
+    /// The payload JSON object's bytes, as written (export side; empty when read from a file).
     public var payload: [UInt8]
     /// The decoded event (read side): decoded once, straight from the parsed line.
     public var event: DomainEvent?
@@ -99,8 +99,9 @@ public struct Batch: Equatable, Sendable {
             do { event = try DomainEvent.decode(kind: kind, object: payload) } catch {
                 throw fault("line \(i + 2), event \(seq): \(error)")
             }
+            // The payload bytes are not kept on the read side: `event.payloadBytes` gives them when needed.
             events.append(BatchEvent(seq: seq, hlc: hlc, atMillis: atMillis, actor: actor, kind: kind, entity: entity,
-                                     payload: event.payloadBytes, event: event))
+                                     payload: [], event: event))
         }
         guard events.first?.seq == from, events.last?.seq == to else { throw fault("the events' seqs do not span the file name's range") }
         return Batch(node: node, prev: prev, events: events)

@@ -250,7 +250,7 @@ public final class SyncEngine: @unchecked Sendable {
                         try db.execute(sql: """
                             INSERT OR IGNORE INTO sync_rejected(node, seq, at, actor, kind, entity, reason, payload)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                            """, arguments: [node, e.seq, e.atMillis, e.actor, e.kind, e.entity, why, String(decoding: e.payload, as: UTF8.self)])
+                            """, arguments: [node, e.seq, e.atMillis, e.actor, e.kind, e.entity, why, event.payload])
                         rejected.append(SyncRejection(node: node, seq: e.seq, kind: e.kind, entity: e.entity, actor: e.actor, reason: why))
                     }
                 }

@@ -85,6 +85,77 @@ case "idle":
     let t = Date()
     for _ in 0..<polls { var st = stat(); _ = stat(logRoot, &st) }
     print("  anchor one stat(): \(ms(Date().timeIntervalSince(t) / Double(polls)))")
+case "propagate":
+    // 10 workstations polling every second (random phases); one of them writes a probe message
+    // and publishes at once, as the verbs and screens do; each other records when it sees it.
+    let nodes = Int(option("--nodes") ?? "") ?? 10
+    let probes = Int(option("--probes") ?? "") ?? 40
+    let interval = Double(option("--interval") ?? "") ?? 1
+    let dir = NSTemporaryDirectory() + "sync-bench-prop-\(getpid())"
+    try FileManager.default.createDirectory(atPath: dir + "/shared", withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let at = Date()
+    let writer = try AppDatabase.open(path: dir + "/ws0.sqlite")
+    let boss = Agent(id: "SV-1", name: "Supervisor", role: .supervisor, languages: ["zh", "en"])
+    let key = TicketKey(source: "main", externalID: "PROBE")
+    try writer.writer.write { db in
+        let a = try EventApplier(db)
+        _ = try a.apply(LoggedEvent(at: at, actor: "bench", event: .agentUpserted(boss)))
+        _ = try a.apply(LoggedEvent(at: at, actor: "bench", event: .ticketImported(
+            Ticket(key: key, createdAt: at, channel: .chat, product: .flight, category: .delay, customerID: "C-1"), firstMessage: nil)),
+            ensuring: Customer(id: "C-1", name: "Probe"))
+    }
+    let writerEngine = try SyncEngine(db: writer, shared: dir + "/shared")
+    try writerEngine.exchange()
+    final class Seen: @unchecked Sendable {
+        let lock = NSLock()
+        var times: [Double] = []
+        var stop = false
+    }
+    let seen = Seen()
+    let commits = UnsafeMutableBufferPointer<Double>.allocate(capacity: probes)
+    commits.initialize(repeating: 0)
+    let commitsBox = UnsafeSendable(commits)
+    var threads: [Thread] = []
+    for i in 1..<nodes {
+        let db = try AppDatabase.open(path: dir + "/ws\(i).sqlite")
+        let engine = try SyncEngine(db: db, shared: dir + "/shared")
+        try engine.exchange()
+        let t = Thread {
+            var known = 0
+            Thread.sleep(forTimeInterval: Double.random(in: 0..<interval))
+            while true {
+                seen.lock.lock(); let stop = seen.stop; seen.lock.unlock()
+                if stop { return }
+                _ = try? engine.exchange()
+                let now = Date().timeIntervalSince1970
+                let count = (try? db.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM message WHERE body LIKE 'probe %'") ?? 0 }) ?? 0
+                if count > known {
+                    seen.lock.lock()
+                    for p in known..<count where commitsBox.value[p] > 0 { seen.times.append(now - commitsBox.value[p]) }
+                    seen.lock.unlock()
+                    known = count
+                }
+                Thread.sleep(forTimeInterval: interval)
+            }
+        }
+        t.start(); threads.append(t)
+    }
+    for p in 0..<probes {
+        Thread.sleep(forTimeInterval: Double.random(in: 0.1...0.4))
+        try writer.addMessage(key, by: boss, body: "probe \(p)", visibility: .internal)
+        commits[p] = Date().timeIntervalSince1970
+        try writerEngine.exchange()
+    }
+    Thread.sleep(forTimeInterval: interval * 2 + 1)
+    seen.lock.lock(); seen.stop = true; let times = seen.times.sorted(); seen.lock.unlock()
+    guard !times.isEmpty else { fail("no probe arrived") }
+    let p99 = times[min(times.count - 1, times.count * 99 / 100)]
+    print("sync propagation:    \(nodes) workstations polling every \(interval) s, \(times.count) deliveries: median \(ms(times[times.count / 2])), p99 \(ms(p99)) (target p99 < 2 s)")
+    print("  anchor: the poll interval itself, \(ms(interval)) (a delivery waits on average half of it)")
 default:
-    fail("usage: sync-bench apply [--tickets N] | idle --db P --shared DIR [--polls N]")
+    fail("usage: sync-bench apply [--tickets N] | idle --db P --shared DIR [--polls N] | propagate [--nodes 10] [--probes 40]")
 }
+
+/// Hands a buffer to poller threads; the writer fills each slot before publishing it.
+struct UnsafeSendable<T>: @unchecked Sendable { let value: T; init(_ v: T) { value = v } }

@@ -73,7 +73,8 @@ final class SyncBasicsTests: XCTestCase {
         let batch = Batch(node: "n", prev: 1, events: events)
         let data = batch.encoded()
         let back = try Batch.decode(data, path: "p", node: "n", from: 2, to: 6)
-        XCTAssertEqual(back, batch)
+        XCTAssertEqual(back.events.map(\.event), batch.events.map(\.event))
+        XCTAssertEqual(back.events.map(\.seq), [2, 4, 6]); XCTAssertEqual(back.prev, 1)
         XCTAssertEqual(batch.encoded(), data, "the same events give the same bytes")
         XCTAssertThrowsError(try Batch.decode(data.dropLast(5), path: "p", node: "n", from: 2, to: 6)) {
             XCTAssertTrue("\($0)".hasPrefix("p: truncated"), "\($0)")
