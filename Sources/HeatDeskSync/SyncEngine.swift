@@ -126,7 +126,7 @@ public final class SyncEngine: @unchecked Sendable {
             report.faults.append(SyncFault(path: directory.logRoot, reason: "cannot list: \(error.localizedDescription)"))
             return
         }
-        var queues: [(node: String, files: [String], stamp: String?)] = []
+        var queues: [(node: String, files: [String], stamp: String?, skipped: String)] = []
         for name in names where name != directory.node {
             guard SharedDirectory.isNodeName(name) else { noteIgnored(directory.logRoot + "/" + name, &report); continue }
             let folder = directory.logRoot + "/" + name
@@ -142,7 +142,7 @@ public final class SyncEngine: @unchecked Sendable {
                 if SharedDirectory.parseBatchName(f) == nil { noteIgnored(folder + "/" + f, &report); continue }
                 if f > peer.lastFile { batches.append(f) }
             }
-            queues.append((name, batches.sorted(), stamp))
+            queues.append((name, batches.sorted(), stamp, ""))
         }
         // Apply in rounds: a node waiting for another's events is tried again after the others moved.
         var blocked: [String: String] = [:]
@@ -157,7 +157,7 @@ public final class SyncEngine: @unchecked Sendable {
                         report.applied += n; report.appliedFiles.append("\(queues[i].node)/\(file)")
                         queues[i].files.removeFirst(); blocked[queues[i].node] = nil; progress = true
                     case .skipped:
-                        queues[i].files.removeFirst()
+                        queues[i].skipped = file; queues[i].files.removeFirst()
                     case .waiting(let why):
                         blocked[queues[i].node] = "\(directory.logRoot)/\(queues[i].node)/\(file): \(why)"
                     case .fault(let f):
@@ -168,8 +168,15 @@ public final class SyncEngine: @unchecked Sendable {
             }
         }
         report.waiting += blocked.values.sorted()
-        for q in queues where q.files.isEmpty && !faulted.contains(q.node) {
-            if let stamp = q.stamp { try savePeer(q.node) { $0.stamp = stamp } }
+        // One write per node: past the batches already applied before (e.g. from a snapshot), and
+        // the folder's stamp once everything in it is applied, so the next idle poll is one stat.
+        for q in queues {
+            let done = q.files.isEmpty && !faulted.contains(q.node)
+            guard !q.skipped.isEmpty || (done && q.stamp != nil) else { continue }
+            try savePeer(q.node) { p in
+                p.lastFile = max(p.lastFile, q.skipped)
+                if done, let stamp = q.stamp { p.stamp = stamp }
+            }
         }
     }
 
@@ -208,10 +215,7 @@ public final class SyncEngine: @unchecked Sendable {
         guard let range = SharedDirectory.parseBatchName(file) else { return .skipped }
         let path = directory.logRoot + "/" + node + "/" + file
         let peer = try self.peer(node)
-        if range.to <= peer.highWater {
-            try savePeer(node) { $0.lastFile = max($0.lastFile, file) }
-            return .skipped
-        }
+        if range.to <= peer.highWater { return .skipped } // the cursor moves past it at the end of the round
         guard let data = FileManager.default.contents(atPath: path) else {
             return .fault(SyncFault(path: path, reason: "cannot read (\(String(cString: strerror(errno))))"))
         }
