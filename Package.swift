@@ -29,12 +29,18 @@ let package = Package(
             name: "HeatDeskImport",
             dependencies: ["HeatDeskCore", "HeatDeskStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The shared-directory sync: batches, claims, heartbeats, snapshots (Docs/sync-protocol.md).
+        .target(
+            name: "HeatDeskSync",
+            dependencies: ["HeatDeskCore", "HeatDeskStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(name: "sync-bench", dependencies: ["HeatDeskSync", "HeatDeskStore", "HeatDeskCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The template library files (YAML) and their lint; the engine and checker live in Core.
         .target(name: "HeatDeskTemplates", dependencies: ["HeatDeskCore", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "heatdesk",
             dependencies: [
-                "HeatDeskCore", "HeatDeskStore", "HeatDeskImport", "HeatDeskTemplates", "TerminalKit",
+                "HeatDeskCore", "HeatDeskStore", "HeatDeskImport", "HeatDeskTemplates", "TerminalKit", "HeatDeskSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +61,8 @@ let package = Package(
         .testTarget(name: "HeatDeskStoreTests", dependencies: ["HeatDeskStore", "HeatDeskTestSupport"]),
         .testTarget(name: "HeatDeskImportTests", dependencies: ["HeatDeskImport", "HeatDeskTestSupport"]),
         .testTarget(name: "HeatDeskTemplatesTests", dependencies: ["HeatDeskTemplates", "HeatDeskCore", "HeatDeskTestSupport"]),
+        .testTarget(name: "HeatDeskSyncTests", dependencies: ["HeatDeskSync", "HeatDeskStore", "HeatDeskCore", "HeatDeskTestSupport",
+                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HeatDeskCLITests", dependencies: ["HeatDeskTestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalKit"]),

@@ -63,3 +63,20 @@ echo
 for b in terminalkit-bench templates-bench; do
   if [ -x ".build/release/$b" ]; then ".build/release/$b"; echo; fi
 done
+
+# 6. Sync through a shared directory (Docs/sync-protocol.md).
+if [ -x ".build/release/sync-bench" ]; then
+  SH="$OUT/shared"; rm -rf "$SH" "$OUT/ws2.sqlite"; mkdir -p "$SH"
+  .build/release/sync-bench apply --tickets "${BENCH_SYNC_TICKETS:-100000}"
+  # Publishing the big database's whole history, then a snapshot of it.
+  read -r ms rss < <(measure "$BIN" sync --db "$DB" --shared "$SH" --snapshot)
+  echo "sync publish history + snapshot of the $N-ticket database: $(fmt_s "$ms") (peak $((rss / 1024)) MB)"
+  # A new workstation starts from that snapshot; anchor: copying the snapshot file.
+  snap=$(ls -d "$SH"/snapshots/*/ | sort | tail -1)
+  t0=$(now_ms); cp "$snap/db.sqlite" "$OUT/copy.sqlite"; t1=$(now_ms); rm -f "$OUT/copy.sqlite"
+  read -r ms rss < <(measure "$BIN" sync --db "$OUT/ws2.sqlite" --shared "$SH")
+  echo "sync bootstrap a new workstation from the snapshot: $(fmt_s "$ms") (target < 10 s); anchor cp of the snapshot file $((t1 - t0)) ms"
+  .build/release/sync-bench idle --db "$OUT/ws2.sqlite" --shared "$SH"
+  .build/release/sync-bench propagate --nodes 10 --probes 40
+  echo
+fi

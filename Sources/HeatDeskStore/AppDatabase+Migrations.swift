@@ -143,6 +143,37 @@ extension AppDatabase {
                 CREATE INDEX ticket_resolved_by_owner ON ticket(owner_id, resolved_at) WHERE resolved_at IS NOT NULL;
                 """)
         }
+        // Sync (Docs/sync-protocol.md): each logged event keeps its origin seq and hybrid clock;
+        // last-writer-wins fields keep the clock that set them; per-peer high-water marks and the
+        // remote events the merge rules rejected, kept visible.
+        migrator.registerMigration("v3-sync") { db in
+            try db.execute(sql: """
+                ALTER TABLE event ADD COLUMN origin_seq INTEGER;
+                ALTER TABLE event ADD COLUMN hlc INTEGER NOT NULL DEFAULT 0;
+                UPDATE event SET hlc = at * 65536;
+                CREATE INDEX event_by_hlc ON event(hlc);
+                ALTER TABLE ticket ADD COLUMN priority_clock TEXT NOT NULL DEFAULT '';
+                ALTER TABLE ticket ADD COLUMN status_clock TEXT NOT NULL DEFAULT '';
+                ALTER TABLE participant ADD COLUMN clock TEXT NOT NULL DEFAULT '';
+                CREATE TABLE sync_peer (
+                    node TEXT PRIMARY KEY,
+                    high_water INTEGER NOT NULL DEFAULT 0,
+                    last_file TEXT NOT NULL DEFAULT '',
+                    dir_stamp TEXT NOT NULL DEFAULT ''
+                ) WITHOUT ROWID;
+                CREATE TABLE sync_rejected (
+                    node TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    entity TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    PRIMARY KEY (node, seq)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -31,8 +31,27 @@ public final class EventApplier {
         }
     }
 
+    /// Where an event applied from another workstation comes from (Docs/sync-protocol.md).
+    public struct Origin: Equatable, Sendable {
+        public var node: String
+        public var seq: Int64
+        public var hlc: Int64
+        public init(node: String, seq: Int64, hlc: Int64) { self.node = node; self.seq = seq; self.hlc = hlc }
+    }
+
     private let db: Database
     private let node: String
+    /// Loaded on first use from the log: the largest clock issued or seen.
+    private var clock: HybridClock?
+    /// The event being applied: its origin (nil for this node's own) and its clock.
+    private var origin: Origin?
+    private var hlc: Int64 = 0
+    /// `(hlc, node)` of the event being applied, the last-writer-wins key.
+    private var stamp = ""
+
+    /// Asked for every epoch-opening event from another node: a reason to reject it when the
+    /// shared directory's claim file for that epoch names another holder ("owner only from claims").
+    public var claimCheck: ((TicketKey, Int, String) throws -> String?)?
 
     public init(_ db: Database) throws {
         self.db = db
@@ -41,7 +60,13 @@ public final class EventApplier {
 
     /// Applies one event; logs it when it changed something.
     @discardableResult
-    public func apply(_ logged: LoggedEvent) throws -> Outcome {
+    public func apply(_ logged: LoggedEvent) throws -> Outcome { try apply(logged, origin: nil) }
+
+    /// Applies an event, this node's own (`origin` nil: it gets a new clock) or another node's
+    /// (logged under its origin node, seq and clock, and never exported again).
+    @discardableResult
+    public func apply(_ logged: LoggedEvent, origin: Origin?) throws -> Outcome {
+        try stampEvent(origin)
         let outcome: Outcome
         switch logged.event {
         case .customerUpserted(let c): outcome = try upsert(c)
@@ -57,7 +82,7 @@ public final class EventApplier {
                                arguments: [m.at.millis, id])
             }
         case .ticketChanged(let k, let change, let epoch):
-            outcome = try apply(change, to: k, epoch: epoch, at: logged.at)
+            outcome = try apply(change, to: k, epoch: epoch, at: logged.at, actor: logged.actor)
         case .agentStatusChanged(let id, let status):
             try db.execute(sql: "UPDATE agent SET status = ?, status_at = ? WHERE id = ? AND status IS NOT ?",
                            arguments: [status.rawValue, logged.at.millis, id, status.rawValue])
@@ -76,6 +101,7 @@ public final class EventApplier {
     /// Inserts the customer only when absent; tickets name their customer with partial data,
     /// which must not overwrite a full customer record imported before.
     public func ensureCustomer(_ c: Customer, at: Date, actor: String) throws -> Outcome {
+        try stampEvent(nil)
         let stmt = try RawStatement(db, sql: """
             INSERT OR IGNORE INTO customer(id, name, language, tier, phone_masked, email_masked, flags)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -98,7 +124,7 @@ public final class EventApplier {
     /// Epoch rule (design.md): a change that opens an epoch applies only when its epoch is newer
     /// than the ticket's; an owner's change applies only in the epoch it was made in. Priority,
     /// participants and the reveal log are not owner-bound.
-    private func apply(_ change: TicketChange, to key: TicketKey, epoch: Int, at: Date) throws -> Outcome {
+    private func apply(_ change: TicketChange, to key: TicketKey, epoch: Int, at: Date, actor: String) throws -> Outcome {
         guard let row = try Row.fetchOne(db, sql: "SELECT id, claim_epoch, status, owner_id FROM ticket WHERE source = ? AND external_id = ?",
                                          arguments: [key.source, key.externalID]) else { throw ApplyError.unknownTicket(key) }
         let id: Int64 = row[0], current: Int = row[1]
@@ -107,20 +133,23 @@ public final class EventApplier {
         if change.opensEpoch {
             if epoch == current { return .alreadyPresent }
             if epoch < current { return .rejected("epoch \(epoch) of \(key) is older than its current epoch \(current)") }
+            if origin != nil, let check = claimCheck, let why = try check(key, epoch, change.holder) { return .rejected(why) }
         }
         switch change {
         case .claimed(let owner):
-            try db.execute(sql: "UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ? WHERE id = ?",
-                           arguments: [owner, epoch, t, id])
+            try db.execute(sql: """
+                UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?,
+                    resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
+                """, arguments: [owner, epoch, t, id])
         case .transferred(let to):
             try db.execute(sql: """
                 UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?, handoffs = handoffs + 1,
-                    waiting_for = NULL WHERE id = ?
+                    waiting_for = NULL, resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
                 """, arguments: [to, epoch, t, id])
         case .requeued:
             try db.execute(sql: """
                 UPDATE ticket SET owner_id = NULL, status = 'queued', claim_epoch = ?, claimed_at = NULL, handoffs = handoffs + 1,
-                    waiting_for = NULL WHERE id = ?
+                    waiting_for = NULL, resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
                 """, arguments: [epoch, id])
         case .reopened(let owner):
             try db.execute(sql: """
@@ -133,28 +162,47 @@ public final class EventApplier {
                 return .rejected("\(key) is \(status.rawValue); only open and pending tickets switch between open and pending")
             }
             if status == new { return .alreadyPresent }
-            try db.execute(sql: "UPDATE ticket SET status = ?, waiting_for = ?, handoffs = handoffs + ? WHERE id = ?",
-                           arguments: [new.rawValue, new == .pending ? waitingFor : nil, new == .pending ? 1 : 0, id])
+            // Last writer wins on the clock: a status set later elsewhere is not undone.
+            if let setBy = try String.fetchOne(db, sql: "SELECT status_clock FROM ticket WHERE id = ?", arguments: [id]), setBy > stamp {
+                return .alreadyPresent
+            }
+            try db.execute(sql: "UPDATE ticket SET status = ?, waiting_for = ?, handoffs = handoffs + ?, status_clock = ? WHERE id = ?",
+                           arguments: [new.rawValue, new == .pending ? waitingFor : nil, new == .pending ? 1 : 0, stamp, id])
         case .priorityChanged(let p):
-            try db.execute(sql: "UPDATE ticket SET priority_rank = ? WHERE id = ? AND priority_rank != ?", arguments: [p.rank, id, p.rank])
+            // Last writer wins on the clock, node id breaking ties (Docs/sync-protocol.md).
+            try db.execute(sql: "UPDATE ticket SET priority_rank = ?, priority_clock = ? WHERE id = ? AND priority_clock < ?",
+                           arguments: [p.rank, stamp, id, stamp])
             if db.changesCount == 0 { return .alreadyPresent }
         case .resolved(let disposition, let fcr):
             guard epoch == current else { return .rejected("\(key): resolved in epoch \(epoch), the ticket is at epoch \(current)") }
             if status == .resolved { return .alreadyPresent }
             guard status == .open || status == .pending else { return .rejected("\(key) is \(status.rawValue); only a worked ticket can be resolved") }
+            let owner: String? = row[3]
+            if actor != owner, try String.fetchOne(db, sql: "SELECT role FROM agent WHERE id = ?", arguments: [actor]) != Role.supervisor.rawValue {
+                return .rejected("\(key): \(actor) closed it but is neither its owner (\(owner ?? "none")) nor a supervisor")
+            }
             try db.execute(sql: """
                 UPDATE ticket SET status = 'resolved', resolved_at = ?, disposition = ?, first_contact = ?, waiting_for = NULL WHERE id = ?
                 """, arguments: [t, disposition.rawValue, fcr, id])
         case .participantJoined(let p):
+            // Per member, the join or leave with the greatest clock wins.
+            let current = try Row.fetchOne(db, sql: "SELECT left_at IS NULL, clock FROM participant WHERE ticket_id = ? AND member_id = ?",
+                                           arguments: [id, p.memberID])
+            if let current, (current[1] as String) >= stamp { return .alreadyPresent }
             try db.execute(sql: """
-                INSERT INTO participant(ticket_id, member_id, kind, joined_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT(ticket_id, member_id) DO UPDATE SET left_at = NULL, joined_at = excluded.joined_at WHERE left_at IS NOT NULL
-                """, arguments: [id, p.memberID, p.kind.rawValue, p.joinedAt.millis])
-            if db.changesCount == 0 { return .alreadyPresent }
+                INSERT INTO participant(ticket_id, member_id, kind, joined_at, clock) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(ticket_id, member_id) DO UPDATE SET left_at = NULL, joined_at = excluded.joined_at,
+                    kind = excluded.kind, clock = excluded.clock
+                """, arguments: [id, p.memberID, p.kind.rawValue, p.joinedAt.millis, stamp])
+            if let current, current[0] as Bool { return .alreadyPresent }
         case .participantLeft(let member):
-            try db.execute(sql: "UPDATE participant SET left_at = ? WHERE ticket_id = ? AND member_id = ? AND left_at IS NULL",
-                           arguments: [t, id, member])
-            if db.changesCount == 0 { return .alreadyPresent }
+            guard let current = try Row.fetchOne(db, sql: "SELECT left_at IS NULL, clock FROM participant WHERE ticket_id = ? AND member_id = ?",
+                                                 arguments: [id, member]),
+                  (current[1] as String) < stamp else { return .alreadyPresent }
+            let joined: Bool = current[0]
+            try db.execute(sql: "UPDATE participant SET left_at = CASE WHEN left_at IS NULL THEN ? ELSE left_at END, clock = ? WHERE ticket_id = ? AND member_id = ?",
+                           arguments: [t, stamp, id, member])
+            if !joined { return .alreadyPresent }
         case .contactRevealed:
             break // the log entry is the whole effect
         }
@@ -260,10 +308,24 @@ public final class EventApplier {
         return try stmt.run() > 0
     }
 
+    /// Gives the event about to be applied its clock: a new tick for our own, the origin's for
+    /// another node's (which also moves our clock past it).
+    private func stampEvent(_ origin: Origin?) throws {
+        if clock == nil { clock = HybridClock(last: try Int64.fetchOne(db, sql: "SELECT max(hlc) FROM event") ?? 0) }
+        self.origin = origin
+        if let origin {
+            clock!.receive(origin.hlc)
+            hlc = origin.hlc
+        } else {
+            hlc = clock!.tick()
+        }
+        stamp = HybridClock.stamp(hlc, node: origin?.node ?? node)
+    }
+
     private func log(_ e: LoggedEvent) throws {
-        let stmt = try RawStatement(db, sql: "INSERT INTO event(node, at, actor, kind, entity, payload) VALUES (?, ?, ?, ?, ?, ?)")
-        stmt.bind(1, node); stmt.bind(2, e.at.millis); stmt.bind(3, e.actor); stmt.bind(4, e.event.kind)
-        stmt.bind(5, e.event.entity); stmt.bind(6, bytes: e.event.payloadBytes)
+        let stmt = try RawStatement(db, sql: "INSERT INTO event(node, at, actor, kind, entity, payload, origin_seq, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        stmt.bind(1, origin?.node ?? node); stmt.bind(2, e.at.millis); stmt.bind(3, e.actor); stmt.bind(4, e.event.kind)
+        stmt.bind(5, e.event.entity); stmt.bind(6, bytes: e.event.payloadBytes); stmt.bind(7, origin?.seq); stmt.bind(8, hlc)
         try stmt.run()
     }
 }
@@ -281,5 +343,16 @@ extension Message {
         for _ in 0..<8 { h ^= t & 0xff; h &*= 0x100_0000_01b3; t >>= 8 }
         mix(authorKind.rawValue); mix(authorID ?? ""); mix(visibility.rawValue); mix(body)
         return Int64(bitPattern: h)
+    }
+}
+
+extension TicketChange {
+    /// Who an epoch-opening change gives the ticket to, as its claim file names them.
+    public var holder: String {
+        switch self {
+        case .claimed(let owner), .reopened(let owner): return owner
+        case .transferred(let to): return to
+        default: return "queue"
+        }
     }
 }

@@ -170,7 +170,7 @@ public enum SupplierRecord {
                  product: try f.choice("product", Product.self, default: nil),
                  contact: try f.optional("contact"),
                  languages: try (f.list("languages") ?? ["zh", "en"]).map { (raw: String) throws(FieldError) -> String in
-                     try CustomerRecord.language(JSONFields(["l": raw]), "languages")
+                     try CustomerRecord.language(JSONFields(["l": raw]), "l")
                  })
     }
 }

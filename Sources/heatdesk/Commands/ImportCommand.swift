@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HeatDeskImport
 import HeatDeskStore
+import HeatDeskSync
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -64,6 +65,11 @@ struct ImportCommand: ParsableCommand {
         }
         bar?.clear()
         print(ImportReport.text(summary, rejectsPath: rejects))
+        // Imported rows are events in the log: with --shared they reach every workstation now.
+        if !dryRun, let engine = try store.syncEngine(db) {
+            let report = try StoreOptions.exchange(engine)
+            if report.exported > 0 { print("Published \(report.exported) events to \(engine.directory.root).") }
+        }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 }

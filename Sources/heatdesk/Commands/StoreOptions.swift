@@ -1,11 +1,36 @@
 import ArgumentParser
 import Foundation
 import HeatDeskStore
+import HeatDeskSync
 
-/// `--db PATH`, also from `HEATDESK_DB`; by default the XDG data folder.
+/// `--db PATH`, also from `HEATDESK_DB`; by default the XDG data folder. `--shared DIR` (also
+/// `HEATDESK_SHARED`) turns on sync through the shared directory (Docs/sync-protocol.md).
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The workstation's SQLite file (env HEATDESK_DB).", valueName: "path"))
     var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("The shared directory workstations sync through (env HEATDESK_SHARED).", valueName: "dir"))
+    var shared: String?
+
+    var sharedPath: String? {
+        if let shared { return shared }
+        if let env = ProcessInfo.processInfo.environment["HEATDESK_SHARED"], !env.isEmpty { return env }
+        return nil
+    }
+
+    /// The sync engine when a shared directory is configured.
+    func syncEngine(_ db: AppDatabase, agent: String = "") throws -> SyncEngine? {
+        guard let dir = sharedPath else { return nil }
+        return try SyncEngine(db: db, shared: dir, agentID: agent)
+    }
+
+    /// One exchange whose faults go to stderr: the verb itself goes on with the local state.
+    @discardableResult
+    static func exchange(_ engine: SyncEngine) throws -> SyncReport {
+        let report = try engine.exchange()
+        for f in report.faults { FileHandle.standardError.write(Data("heatdesk: sync: \(f)\n".utf8)) }
+        return report
+    }
 
     var path: String {
         if let db { return db }
@@ -24,6 +49,17 @@ struct StoreOptions: ParsableArguments {
         do { return try AppDatabase.open(path: path) } catch {
             throw CommandFailure(message: "\(path): cannot open the database: \(error)", code: 2)
         }
+    }
+
+    /// Opens the database; a workstation without one starts from the shared directory's newest
+    /// snapshot when there is one (Docs/sync-protocol.md, "Snapshots").
+    func openForSync() throws -> AppDatabase {
+        if let dir = sharedPath, !FileManager.default.fileExists(atPath: path) {
+            do { try SyncEngine.bootstrap(path: path, shared: dir) } catch {
+                throw CommandFailure(message: "\(path): cannot start from the snapshot in \(dir): \(error)", code: 2)
+            }
+        }
+        return try open()
     }
 
     /// For read-only verbs: a missing file is a mistake, not a reason to create an empty database.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HeatDeskCore
 import HeatDeskStore
+import HeatDeskSync
 
 /// The scriptable twins of the agent session: the same `AppDatabase` work commands the screens
 /// use, for automation, tests and the claim race. Exit codes: 0 done, 1 refused (someone else
@@ -26,16 +27,21 @@ struct ActorOptions: ParsableArguments {
 }
 
 /// What every work verb shares: the database, the actor, the ticket, and the claim authority.
+/// With `--shared`, the verb exchanges before (to act on fresh state) and after (to publish),
+/// and claims go through the shared directory, so they are exclusive across workstations.
 struct WorkContext {
     let db: AppDatabase
     let actor: Agent
+    let engine: SyncEngine?
 
     init(store: StoreOptions, actor: ActorOptions) throws {
         db = try store.openExisting()
         self.actor = try actor.resolve(db)
+        engine = try store.syncEngine(db, agent: self.actor.id)
+        if let engine { try StoreOptions.exchange(engine) }
     }
 
-    var authority: any ClaimAuthority { LocalClaimAuthority() }
+    var authority: any ClaimAuthority { engine?.authority ?? LocalClaimAuthority() }
 
     func ticket(_ text: String) throws -> TicketKey {
         let key: TicketKey?
@@ -44,11 +50,17 @@ struct WorkContext {
         return key
     }
 
-    /// Runs a work command, turning its refusal into exit 1 with the reason.
+    /// Runs a work command, turning its refusal into exit 1 with the reason; publishes the
+    /// change when syncing. A shared directory that cannot take a claim refuses it (exit 1).
     func perform<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let e as AppDatabase.WorkError {
+        let result: T
+        do { result = try body() } catch let e as AppDatabase.WorkError {
             throw CommandFailure(message: Sanitize.line(e.message), code: 1)
+        } catch let e as SyncFault {
+            throw CommandFailure(message: "cannot claim through the shared directory: \(e)", code: 1)
         }
+        if let engine { try StoreOptions.exchange(engine) }
+        return result
     }
 
     func done(_ json: Bool, _ text: String, _ fields: KeyValuePairs<String, (any Sendable)?>) {
@@ -80,7 +92,7 @@ struct ClaimNextCommand: ParsableCommand {
 
     func run() throws {
         let w = try WorkContext(store: store, actor: actor)
-        switch try w.perform({ try w.db.claimNext(by: w.actor, authority: w.authority) }) {
+        switch try w.perform({ try claimNext(w) }) {
         case .claimed(let key, let epoch)?:
             let subject = try w.db.ticketDetail(key)?.ticket.subject ?? ""
             w.done(json, "Claimed \(key) for \(w.actor.id) (epoch \(epoch)): \(Sanitize.line(subject))",
@@ -90,6 +102,32 @@ struct ClaimNextCommand: ParsableCommand {
             throw ExitCode(3)
         }
     }
+}
+
+/// Counts lost claims, so `claim-next` can tell "nothing queued" from "others were faster".
+private final class CountingAuthority: ClaimAuthority, @unchecked Sendable {
+    let inner: any ClaimAuthority
+    var losses = 0
+    init(_ inner: any ClaimAuthority) { self.inner = inner }
+    func acquire(_ ticket: TicketKey, epoch: Int, holder: String) throws -> ClaimVerdict {
+        let v = try inner.acquire(ticket, epoch: epoch, holder: holder)
+        if case .lost = v { losses += 1 }
+        return v
+    }
+}
+
+/// Across workstations the local queue lags: tickets lost to faster workstations are not gone
+/// from it until their claims arrive. So after losses, exchange and try again.
+private func claimNext(_ w: WorkContext) throws -> AppDatabase.ClaimOutcome? {
+    guard let engine = w.engine else { return try w.db.claimNext(by: w.actor, authority: w.authority) }
+    for round in 0..<60 {
+        let counting = CountingAuthority(engine.authority)
+        if let outcome = try w.db.claimNext(by: w.actor, authority: counting) { return outcome }
+        if counting.losses == 0 { return nil }
+        if round > 0 { usleep(UInt32(min(round, 10)) * 20_000) }
+        try StoreOptions.exchange(engine)
+    }
+    return nil
 }
 
 struct ClaimCommand: ParsableCommand {

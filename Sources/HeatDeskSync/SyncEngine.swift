@@ -1,0 +1,370 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import GRDB
+import HeatDeskCore
+import HeatDeskStore
+
+/// One workstation's side of the shared directory: publishes this node's events, applies the
+/// others' in order, claims through `authority`, beats its heart. `exchange()` does one round;
+/// screens call it on a timer (off the UI thread) and reload when `report.news`.
+public final class SyncEngine: @unchecked Sendable {
+    public let db: AppDatabase
+    public let directory: SharedDirectory
+    public let authority: SharedClaimAuthority
+    /// Who works at this workstation (heartbeat and node file); empty for a batch job.
+    public let agentID: String
+    /// Events per batch file.
+    public var batchLimit = 5_000
+    /// Seconds between heartbeats (a claim is stale after `staleClaims(olderThan:)`, far longer).
+    public var heartbeatInterval: TimeInterval = 5
+    private var lastBeat = Date.distantPast
+    private let lock = NSLock()
+    private var ignoredReported = Set<String>()
+
+    public init(db: AppDatabase, shared: String, agentID: String = "") throws {
+        self.db = db
+        self.agentID = agentID
+        directory = SharedDirectory(root: shared, node: try db.nodeID())
+        authority = SharedClaimAuthority(directory: directory)
+    }
+
+    /// Export, then import; every problem with the shared directory is in the report's faults
+    /// (the local database stays usable). Throws only when the local database fails.
+    @discardableResult
+    public func exchange() throws -> SyncReport {
+        lock.lock(); defer { lock.unlock() }
+        var report = SyncReport()
+        do {
+            try directory.prepare()
+            try writeNodeFile()
+        } catch {
+            report.faults.append(error)
+            return report
+        }
+        try export(into: &report)
+        try importBatches(into: &report)
+        // Beating costs a flushed write: every `heartbeatInterval`, not on every poll.
+        if Date().timeIntervalSince(lastBeat) >= heartbeatInterval {
+            do { try heartbeat(); lastBeat = Date() } catch { report.faults.append(error) }
+        }
+        return report
+    }
+
+    // MARK: Export
+
+    private func export(into report: inout SyncReport) throws {
+        var exported = Int64(try db.meta("sync.exported") ?? "") ?? 0
+        if let pending = try db.meta("sync.pending"), let range = SharedDirectory.parseBatchName(pending) {
+            // A run died between publishing and recording: publish exactly that range again.
+            let events = try ownEvents(after: exported, through: range.to)
+            if !events.isEmpty {
+                guard publish(Batch(node: directory.node, prev: exported, events: events), into: &report) else { return }
+            }
+            exported = range.to
+            try recordExport(exported)
+        }
+        while true {
+            let events = try ownEvents(after: exported, through: nil)
+            if events.isEmpty { return }
+            let batch = Batch(node: directory.node, prev: exported, events: events)
+            try db.setMeta("sync.pending", batch.name)
+            guard publish(batch, into: &report) else { return }
+            exported = batch.to
+            try recordExport(exported)
+            report.exported += events.count
+            report.exportedFiles.append(batch.name)
+        }
+    }
+
+    private func recordExport(_ seq: Int64) throws {
+        try db.writer.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('sync.exported', ?)", arguments: [String(seq)])
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'sync.pending'")
+        }
+    }
+
+    /// Places a batch; an identical file already there (a retry) counts as placed.
+    private func publish(_ batch: Batch, into report: inout SyncReport) -> Bool {
+        let final = directory.ownLog + "/" + batch.name
+        let data = batch.encoded()
+        do {
+            if try directory.placeExclusive(data, at: final) { return true }
+            if FileManager.default.contents(atPath: final) == data { return true }
+            report.faults.append(SyncFault(path: final, reason: "exists with other content; this node's log was written by another database with the same node id"))
+        } catch {
+            report.faults.append(error)
+        }
+        return false
+    }
+
+    private func ownEvents(after: Int64, through: Int64?) throws -> [BatchEvent] {
+        try db.writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT seq, hlc, at, actor, kind, entity, payload FROM event
+                WHERE seq > ? AND seq <= ? AND node = ? ORDER BY seq LIMIT ?
+                """, arguments: [after, through ?? Int64.max, directory.node, batchLimit])
+            var out: [BatchEvent] = []
+            while let r = try rows.next() {
+                let payload: String = r[6]
+                out.append(BatchEvent(seq: r[0], hlc: r[1], atMillis: r[2], actor: r[3], kind: r[4], entity: r[5], payload: Array(payload.utf8)))
+            }
+            return out
+        }
+    }
+
+    // MARK: Import
+
+    private struct Peer { var highWater: Int64; var lastFile: String; var stamp: String }
+
+    private enum BatchResult { case applied(Int), skipped, waiting(String), fault(SyncFault) }
+
+    private func importBatches(into report: inout SyncReport) throws {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: directory.logRoot).sorted() } catch {
+            report.faults.append(SyncFault(path: directory.logRoot, reason: "cannot list: \(error.localizedDescription)"))
+            return
+        }
+        var queues: [(node: String, files: [String], stamp: String?, skipped: String)] = []
+        for name in names where name != directory.node {
+            guard SharedDirectory.isNodeName(name) else { noteIgnored(directory.logRoot + "/" + name, &report); continue }
+            let folder = directory.logRoot + "/" + name
+            let peer = try self.peer(name)
+            let stamp = SharedDirectory.stamp(folder)
+            if let stamp, stamp == peer.stamp { continue } // nothing new: one stat
+            let files: [String]
+            do { files = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+                report.faults.append(SyncFault(path: folder, reason: "cannot list: \(error.localizedDescription)")); continue
+            }
+            var batches: [String] = []
+            for f in files {
+                if SharedDirectory.parseBatchName(f) == nil { noteIgnored(folder + "/" + f, &report); continue }
+                if f > peer.lastFile { batches.append(f) }
+            }
+            queues.append((name, batches.sorted(), stamp, ""))
+        }
+        // Apply in rounds: a node waiting for another's events is tried again after the others moved.
+        var blocked: [String: String] = [:]
+        var progress = true
+        var faulted = Set<String>()
+        while progress {
+            progress = false
+            for i in queues.indices {
+                while let file = queues[i].files.first, !faulted.contains(queues[i].node) {
+                    switch try apply(node: queues[i].node, file: file, into: &report) {
+                    case .applied(let n):
+                        report.applied += n; report.appliedFiles.append("\(queues[i].node)/\(file)")
+                        queues[i].files.removeFirst(); blocked[queues[i].node] = nil; progress = true
+                    case .skipped:
+                        queues[i].skipped = file; queues[i].files.removeFirst()
+                    case .waiting(let why):
+                        blocked[queues[i].node] = "\(directory.logRoot)/\(queues[i].node)/\(file): \(why)"
+                    case .fault(let f):
+                        report.faults.append(f); faulted.insert(queues[i].node)
+                    }
+                    if blocked[queues[i].node] != nil { break }
+                }
+            }
+        }
+        report.waiting += blocked.values.sorted()
+        // One write per node: past the batches already applied before (e.g. from a snapshot), and
+        // the folder's stamp once everything in it is applied, so the next idle poll is one stat.
+        for q in queues {
+            let done = q.files.isEmpty && !faulted.contains(q.node)
+            guard !q.skipped.isEmpty || (done && q.stamp != nil) else { continue }
+            try savePeer(q.node) { p in
+                p.lastFile = max(p.lastFile, q.skipped)
+                if done, let stamp = q.stamp { p.stamp = stamp }
+            }
+        }
+    }
+
+    private func noteIgnored(_ path: String, _ report: inout SyncReport) {
+        if ignoredReported.insert(path).inserted { report.ignored.append(path) }
+    }
+
+    private func peer(_ node: String) throws -> Peer {
+        try db.writer.read { db in
+            guard let r = try Row.fetchOne(db, sql: "SELECT high_water, last_file, dir_stamp FROM sync_peer WHERE node = ?", arguments: [node]) else {
+                return Peer(highWater: 0, lastFile: "", stamp: "")
+            }
+            return Peer(highWater: r[0], lastFile: r[1], stamp: r[2])
+        }
+    }
+
+    private func savePeer(_ node: String, _ change: (inout Peer) -> Void) throws {
+        try db.writer.write { db in try Self.savePeer(db, node, change) }
+    }
+
+    private static func savePeer(_ db: Database, _ node: String, _ change: (inout Peer) -> Void) throws {
+        var p = Peer(highWater: 0, lastFile: "", stamp: "")
+        if let r = try Row.fetchOne(db, sql: "SELECT high_water, last_file, dir_stamp FROM sync_peer WHERE node = ?", arguments: [node]) {
+            p = Peer(highWater: r[0], lastFile: r[1], stamp: r[2])
+        }
+        change(&p)
+        try db.execute(sql: "INSERT OR REPLACE INTO sync_peer(node, high_water, last_file, dir_stamp) VALUES (?, ?, ?, ?)",
+                       arguments: [node, p.highWater, p.lastFile, p.stamp])
+    }
+
+    /// An event that needs something this node has not received yet.
+    private struct MissingDependency: Error { var reason: String }
+    private struct BadEvent: Error { var fault: SyncFault }
+
+    private func apply(node: String, file: String, into report: inout SyncReport) throws -> BatchResult {
+        guard let range = SharedDirectory.parseBatchName(file) else { return .skipped }
+        let path = directory.logRoot + "/" + node + "/" + file
+        let peer = try self.peer(node)
+        if range.to <= peer.highWater { return .skipped } // the cursor moves past it at the end of the round
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .fault(SyncFault(path: path, reason: "cannot read (\(String(cString: strerror(errno))))"))
+        }
+        let batch: Batch
+        do { batch = try Batch.decode(data, path: path, node: node, from: range.from, to: range.to) } catch { return .fault(error) }
+        if batch.prev > peer.highWater { return .waiting("its predecessor (events \(peer.highWater + 1)–\(batch.prev)) is not there yet") }
+        var rejected: [SyncRejection] = []
+        var applied = 0
+        do {
+            try db.writer.write { db in
+                let applier = try EventApplier(db)
+                let authority = self.authority
+                applier.claimCheck = { key, epoch, holder in
+                    guard let claim = try authority.read(key, epoch: epoch) else { return nil }
+                    return claim.holder == holder ? nil
+                        : "claims/\(SharedDirectory.ticketFolder(key))/\(epoch).json names \(claim.holder), the event gives it to \(holder)"
+                }
+                for e in batch.events where e.seq > peer.highWater {
+                    guard let event = e.event else {
+                        throw BadEvent(fault: SyncFault(path: path, reason: "event \(e.seq): not decoded"))
+                    }
+                    let logged = LoggedEvent(at: Date(millis: e.atMillis), actor: e.actor, event: event)
+                    let outcome: EventApplier.Outcome
+                    do {
+                        outcome = try applier.apply(logged, origin: .init(node: node, seq: e.seq, hlc: e.hlc))
+                    } catch let error as EventApplier.ApplyError {
+                        throw MissingDependency(reason: "event \(e.seq) needs \(error.description)")
+                    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY
+                                || (error.message ?? "").contains("FOREIGN KEY") {
+                        throw MissingDependency(reason: "event \(e.seq) (\(e.kind) \(e.entity)) refers to what has not arrived yet")
+                    }
+                    switch outcome {
+                    case .applied: applied += 1
+                    case .alreadyPresent: break
+                    case .rejected(let why):
+                        try db.execute(sql: """
+                            INSERT OR IGNORE INTO sync_rejected(node, seq, at, actor, kind, entity, reason, payload)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            """, arguments: [node, e.seq, e.atMillis, e.actor, e.kind, e.entity, why, event.payload])
+                        rejected.append(SyncRejection(node: node, seq: e.seq, kind: e.kind, entity: e.entity, actor: e.actor, reason: why))
+                    }
+                }
+                try Self.savePeer(db, node) { $0.highWater = batch.to; $0.lastFile = max($0.lastFile, file) }
+            }
+        } catch let e as MissingDependency {
+            return .waiting(e.reason)
+        } catch let e as BadEvent {
+            return .fault(e.fault)
+        }
+        report.rejected += rejected
+        return .applied(applied)
+    }
+
+    // MARK: Node file and heartbeats
+
+    private var wroteNodeFile = false
+
+    private func writeNodeFile() throws(SyncFault) {
+        guard !wroteNodeFile else { return }
+        var w = JSONWriter(); w.beginObject()
+        w.field("node", directory.node); w.field("agent", agentID); w.field("host", ProcessInfo.processInfo.hostName)
+        w.key("created_at"); w.timestamp(Date().millis); w.endObject()
+        try directory.placeExclusive(Data(w.bytes + [10]), at: directory.path("nodes", directory.node + ".json"))
+        wroteNodeFile = true
+    }
+
+    /// Replaces `heartbeat/<node>`: this workstation is alive.
+    public func heartbeat(at now: Date = Date()) throws(SyncFault) {
+        var w = JSONWriter(); w.beginObject()
+        w.field("node", directory.node); w.field("agent", agentID); w.key("at"); w.timestamp(now.millis); w.endObject()
+        try directory.placeReplacing(Data(w.bytes + [10]), at: directory.path("heartbeat", directory.node))
+    }
+
+    /// When each node last beat (the heartbeat file's time), by node id.
+    public func lastSeen() -> [String: Date] {
+        let folder = directory.path("heartbeat")
+        var out: [String: Date] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where SharedDirectory.isNodeName(name) {
+            if let d = SharedDirectory.modified(folder + "/" + name) { out[name] = d }
+        }
+        return out
+    }
+
+    /// A claim whose workstation went silent: shown as stale, a supervisor may requeue it.
+    public struct StaleClaim: Equatable, Sendable {
+        public var ticket: TicketKey
+        public var epoch: Int
+        public var holder: String
+        public var node: String
+        /// Its workstation's last heartbeat; nil when it never beat.
+        public var lastSeen: Date?
+    }
+
+    /// Open or pending tickets whose claim's workstation has not beaten for `limit` seconds.
+    public func staleClaims(olderThan limit: TimeInterval, now: Date = Date()) throws -> [StaleClaim] {
+        let seen = lastSeen()
+        let held = try db.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT source, external_id, claim_epoch FROM ticket WHERE status IN ('open', 'pending') AND claim_epoch > 0")
+                .map { (TicketKey(source: $0[0], externalID: $0[1]), $0[2] as Int) }
+        }
+        var out: [StaleClaim] = []
+        for (key, epoch) in held {
+            guard let claim = try authority.read(key, epoch: epoch) else { continue }
+            let last = seen[claim.node]
+            if last.map({ now.timeIntervalSince($0) > limit }) ?? true {
+                out.append(StaleClaim(ticket: key, epoch: epoch, holder: claim.holder, node: claim.node, lastSeen: last))
+            }
+        }
+        return out
+    }
+
+    // MARK: Convergence
+
+    /// Remote events the merge rules refused, newest first.
+    public func rejections(limit: Int = 100) throws -> [SyncRejection] {
+        try db.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT node, seq, kind, entity, actor, reason FROM sync_rejected ORDER BY at DESC LIMIT ?", arguments: [limit])
+                .map { SyncRejection(node: $0[0], seq: $0[1], kind: $0[2], entity: $0[3], actor: $0[4], reason: $0[5]) }
+        }
+    }
+
+    /// A digest of the replicated state (tickets' owner, epoch, status, priority, resolution;
+    /// the message set; the participant set): equal on every node that has seen the same events.
+    public static func digest(_ db: AppDatabase) throws -> String {
+        try db.writer.read { db in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            func mix(_ s: String) { for b in s.utf8 { h ^= UInt64(b); h &*= 0x100_0000_01b3 }; h ^= 0x1f; h &*= 0x100_0000_01b3 }
+            let queries = [
+                """
+                SELECT source || '/' || external_id || '|' || ifnull(owner_id, '') || '|' || claim_epoch || '|' || status || '|' ||
+                    priority_rank || '|' || ifnull(resolved_at, '') || '|' || ifnull(disposition, '') FROM ticket ORDER BY source, external_id
+                """,
+                """
+                SELECT t.source || '/' || t.external_id || '|' || m.fingerprint FROM message m JOIN ticket t ON t.id = m.ticket_id
+                ORDER BY t.source, t.external_id, m.fingerprint
+                """,
+                """
+                SELECT t.source || '/' || t.external_id || '|' || p.member_id || '|' || (p.left_at IS NULL)
+                FROM participant p JOIN ticket t ON t.id = p.ticket_id ORDER BY t.source, t.external_id, p.member_id
+                """,
+            ]
+            var rows = 0
+            for q in queries {
+                let cursor = try String.fetchCursor(db, sql: q)
+                while let line = try cursor.next() { mix(line); rows += 1 }
+                mix("--")
+            }
+            let hex = String(h, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import GRDB
+import HeatDeskCore
+import HeatDeskStore
+import HeatDeskSync
+
+/// `make bench`'s sync figures, each beside its anchor (Scripts/bench.sh):
+///   sync-bench apply [--tickets N]            remote events applied per second, beside bare SQLite inserts
+///   sync-bench idle --db P --shared DIR       an exchange with nothing new, over the directory's history
+let args = CommandLine.arguments.dropFirst()
+func option(_ name: String) -> String? {
+    guard let i = args.firstIndex(of: name), args.index(after: i) < args.endIndex else { return nil }
+    return args[args.index(after: i)]
+}
+func fail(_ text: String) -> Never { FileHandle.standardError.write(Data("sync-bench: \(text)\n".utf8)); exit(2) }
+func ms(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
+
+switch args.first {
+case "apply":
+    let tickets = Int(option("--tickets") ?? "") ?? 50_000
+    let dir = NSTemporaryDirectory() + "sync-bench-\(getpid())"
+    try FileManager.default.createDirectory(atPath: dir + "/shared", withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let source = try AppDatabase.open(path: dir + "/source.sqlite")
+    let at = Date(timeIntervalSince1970: 1_795_000_000)
+    try source.writer.write { db in
+        let a = try EventApplier(db)
+        for i in 0..<tickets {
+            let c = Customer(id: "C-\(i)", name: "客户 \(i)", language: i % 2 == 0 ? "zh" : "en")
+            let t = Ticket(key: TicketKey(source: "main", externalID: "HD-\(i)"), createdAt: at, channel: .chat, product: .flight,
+                           category: .delay, customerID: c.id, subject: "航班延误 flight delayed \(i)")
+            _ = try a.apply(LoggedEvent(at: at, actor: "import", event: .ticketImported(t, firstMessage: Message(at: at, authorKind: .customer, body: "我的航班延误了，酒店怎么办？ \(i)"))), ensuring: c)
+        }
+    }
+    let exporter = try SyncEngine(db: source, shared: dir + "/shared")
+    let t0 = Date()
+    let exported = try exporter.exchange().exported
+    let exportTime = Date().timeIntervalSince(t0)
+    let target = try AppDatabase.open(path: dir + "/target.sqlite")
+    let importer = try SyncEngine(db: target, shared: dir + "/shared")
+    let t1 = Date()
+    let report = try importer.exchange()
+    let applyTime = Date().timeIntervalSince(t1)
+    guard report.applied == exported, report.faults.isEmpty else { fail("applied \(report.applied) of \(exported): \(report.faults)") }
+    // Anchor: the same number of rows of the same payload sizes, bare inserts in one transaction.
+    let payloads = try source.writer.read { try String.fetchAll($0, sql: "SELECT payload FROM event ORDER BY seq") }
+    let anchorDB = try DatabaseQueue(path: dir + "/anchor.sqlite")
+    try anchorDB.write { try $0.execute(sql: "CREATE TABLE e(seq INTEGER PRIMARY KEY, payload TEXT NOT NULL)") }
+    let t2 = Date()
+    try anchorDB.write { db in
+        let stmt = try db.makeStatement(sql: "INSERT INTO e(payload) VALUES (?)")
+        for p in payloads { try stmt.execute(arguments: [p]) }
+    }
+    let anchorTime = Date().timeIntervalSince(t2)
+    let rate = Double(exported) / applyTime, anchorRate = Double(payloads.count) / anchorTime
+    print(String(format: "sync apply:          %d events in %.2f s = %.0f events/s (read, checked, decoded, merged, logged; target >= 100,000)", exported, applyTime, rate))
+    print(String(format: "  anchor bare SQLite insert of the same payloads: %.0f rows/s  (apply = %.1fx slower)", anchorRate, anchorRate / rate))
+    print(String(format: "sync export:         %d events in %.2f s = %.0f events/s (%d batch files)", exported, exportTime, Double(exported) / exportTime, report.appliedFiles.count))
+case "idle":
+    guard let path = option("--db"), let shared = option("--shared") else { fail("idle needs --db P --shared DIR") }
+    let polls = Int(option("--polls") ?? "") ?? 50
+    let db = try AppDatabase.open(path: path)
+    let engine = try SyncEngine(db: db, shared: shared)
+    engine.heartbeatInterval = .infinity
+    // Folders modified within 2 s are re-listed (coarse file-system clocks); age them as an idle share is.
+    let logRoot = shared + "/log"
+    for node in (try? FileManager.default.contentsOfDirectory(atPath: logRoot)) ?? [] {
+        try? FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: logRoot + "/" + node)
+    }
+    let warm = try engine.exchange()
+    guard warm.faults.isEmpty else { fail("\(warm.faults)") }
+    var times: [Double] = []
+    for _ in 0..<polls {
+        let t = Date()
+        let r = try engine.exchange()
+        times.append(Date().timeIntervalSince(t))
+        if r.news || r.exported > 0 { fail("the directory is not idle") }
+    }
+    times.sort()
+    let history = (try? FileManager.default.contentsOfDirectory(atPath: logRoot))?.reduce(0) { n, node in
+        n + ((try? FileManager.default.contentsOfDirectory(atPath: logRoot + "/" + node)) ?? []).reduce(0) { $0 + Int(SharedDirectory.parseBatchName($1).map { $0.to - $0.from + 1 } ?? 0) }
+    } ?? 0
+    print("sync idle poll:      median \(ms(times[times.count / 2])), p99 \(ms(times[min(times.count - 1, times.count * 99 / 100)])) over a history of about \(history) events (target < 5 ms)")
+    // Anchor: one stat of the log folder, the least any poll must do.
+    let t = Date()
+    for _ in 0..<polls { var st = stat(); _ = stat(logRoot, &st) }
+    print("  anchor one stat(): \(ms(Date().timeIntervalSince(t) / Double(polls)))")
+case "propagate":
+    // 10 workstations polling every second (random phases); one of them writes a probe message
+    // and publishes at once, as the verbs and screens do; each other records when it sees it.
+    let nodes = Int(option("--nodes") ?? "") ?? 10
+    let probes = Int(option("--probes") ?? "") ?? 40
+    let interval = Double(option("--interval") ?? "") ?? 1
+    let dir = NSTemporaryDirectory() + "sync-bench-prop-\(getpid())"
+    try FileManager.default.createDirectory(atPath: dir + "/shared", withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let at = Date()
+    let writer = try AppDatabase.open(path: dir + "/ws0.sqlite")
+    let boss = Agent(id: "SV-1", name: "Supervisor", role: .supervisor, languages: ["zh", "en"])
+    let key = TicketKey(source: "main", externalID: "PROBE")
+    try writer.writer.write { db in
+        let a = try EventApplier(db)
+        _ = try a.apply(LoggedEvent(at: at, actor: "bench", event: .agentUpserted(boss)))
+        _ = try a.apply(LoggedEvent(at: at, actor: "bench", event: .ticketImported(
+            Ticket(key: key, createdAt: at, channel: .chat, product: .flight, category: .delay, customerID: "C-1"), firstMessage: nil)),
+            ensuring: Customer(id: "C-1", name: "Probe"))
+    }
+    let writerEngine = try SyncEngine(db: writer, shared: dir + "/shared")
+    try writerEngine.exchange()
+    final class Seen: @unchecked Sendable {
+        let lock = NSLock()
+        var times: [Double] = []
+        var stop = false
+    }
+    let seen = Seen()
+    let commits = UnsafeMutableBufferPointer<Double>.allocate(capacity: probes)
+    commits.initialize(repeating: 0)
+    let commitsBox = UnsafeSendable(commits)
+    var threads: [Thread] = []
+    for i in 1..<nodes {
+        let db = try AppDatabase.open(path: dir + "/ws\(i).sqlite")
+        let engine = try SyncEngine(db: db, shared: dir + "/shared")
+        try engine.exchange()
+        let t = Thread {
+            var known = 0
+            Thread.sleep(forTimeInterval: Double.random(in: 0..<interval))
+            while true {
+                seen.lock.lock(); let stop = seen.stop; seen.lock.unlock()
+                if stop { return }
+                _ = try? engine.exchange()
+                let now = Date().timeIntervalSince1970
+                let count = (try? db.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM message WHERE body LIKE 'probe %'") ?? 0 }) ?? 0
+                if count > known {
+                    seen.lock.lock()
+                    for p in known..<count where commitsBox.value[p] > 0 { seen.times.append(now - commitsBox.value[p]) }
+                    seen.lock.unlock()
+                    known = count
+                }
+                Thread.sleep(forTimeInterval: interval)
+            }
+        }
+        t.start(); threads.append(t)
+    }
+    for p in 0..<probes {
+        Thread.sleep(forTimeInterval: Double.random(in: 0.1...0.4))
+        try writer.addMessage(key, by: boss, body: "probe \(p)", visibility: .internal)
+        commits[p] = Date().timeIntervalSince1970
+        try writerEngine.exchange()
+    }
+    Thread.sleep(forTimeInterval: interval * 2 + 1)
+    seen.lock.lock(); seen.stop = true; let times = seen.times.sorted(); seen.lock.unlock()
+    guard !times.isEmpty else { fail("no probe arrived") }
+    let p99 = times[min(times.count - 1, times.count * 99 / 100)]
+    print("sync propagation:    \(nodes) workstations polling every \(interval) s, \(times.count) deliveries: median \(ms(times[times.count / 2])), p99 \(ms(p99)) (target p99 < 2 s)")
+    print("  anchor: the poll interval itself, \(ms(interval)) (a delivery waits on average half of it)")
+default:
+    fail("usage: sync-bench apply [--tickets N] | idle --db P --shared DIR [--polls N] | propagate [--nodes 10] [--probes 40]")
+}
+
+/// Hands a buffer to poller threads; the writer fills each slot before publishing it.
+struct UnsafeSendable<T>: @unchecked Sendable { let value: T; init(_ v: T) { value = v } }

@@ -1,0 +1,100 @@
+import XCTest
+import GRDB
+import HeatDeskCore
+import HeatDeskStore
+import HeatDeskTestSupport
+@testable import HeatDeskSync
+
+/// Two and three workstations meeting in a temporary shared directory.
+final class ExchangeTests: XCTestCase {
+    var tmp: TemporaryDirectory!
+    var shared: String { tmp.path + "/shared" }
+
+    override func setUp() {
+        tmp = TemporaryDirectory("heatdesk-sync")
+        try! FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+    }
+
+    func testImportedTicketsReachTheOtherWorkstationAndClaimsAreExclusive() throws {
+        let (a, ea) = try SyncFixtures.node(tmp.path, "a", shared: shared, agent: "A-1")
+        let (b, eb) = try SyncFixtures.node(tmp.path, "b", shared: shared, agent: "A-2")
+        try SyncFixtures.seed(a, tickets: 20)
+        let ra = try ea.exchange()
+        XCTAssertEqual(ra.faults, []); XCTAssertGreaterThan(ra.exported, 20)
+        let rb = try eb.exchange()
+        XCTAssertEqual(rb.faults, []); XCTAssertTrue(rb.news); XCTAssertEqual(rb.appliedFiles.count, 1)
+        XCTAssertEqual(try SyncEngine.digest(a), try SyncEngine.digest(b))
+        XCTAssertFalse(try eb.exchange().news, "nothing new the second time")
+
+        // Both see T-00003 queued; B claims first through the shared directory; A, not yet synced, loses.
+        let k = SyncFixtures.key("T-00003")
+        XCTAssertEqual(try b.claim(k, by: SyncFixtures.tom, authority: eb.authority), .claimed(k, epoch: 1))
+        XCTAssertEqual(try a.claim(k, by: SyncFixtures.li, authority: ea.authority), .heldBy(k, agentID: "A-2", name: "Tom Baker"))
+        XCTAssertEqual(try a.workState(k)?.status, .queued, "the loser wrote nothing")
+        try eb.exchange(); try ea.exchange()
+        XCTAssertEqual(try a.workState(k)?.ownerID, "A-2")
+        XCTAssertEqual(try SyncEngine.digest(a), try SyncEngine.digest(b))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: shared + "/claims/main.T-00003/1.json"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: shared + "/heartbeat/" + (try a.nodeID())))
+    }
+
+    func testAnOwnerWhoLostTheTicketCannotOverwriteTheNewOwner() throws {
+        let (a, ea) = try SyncFixtures.node(tmp.path, "a", shared: shared, agent: "A-1")
+        let (b, eb) = try SyncFixtures.node(tmp.path, "b", shared: shared, agent: "S-1")
+        try SyncFixtures.seed(a, tickets: 3)
+        let k = SyncFixtures.key("T-00001")
+        XCTAssertEqual(try a.claim(k, by: SyncFixtures.li, authority: ea.authority), .claimed(k, epoch: 1))
+        try ea.exchange(); try eb.exchange()
+        // The supervisor hands it to Tom (epoch 2) while Li, offline, sets it pending and resolves it in epoch 1.
+        try b.transfer(k, to: SyncFixtures.tom, by: SyncFixtures.boss, authority: eb.authority)
+        try a.setPending(k, waitingFor: "customer", by: SyncFixtures.li)
+        try a.addMessage(k, by: SyncFixtures.li, body: "Waiting for your passport number.", visibility: .public)
+        try a.resolve(k, .solved, by: SyncFixtures.li)
+        try eb.exchange()
+        let ra = try ea.exchange()
+        let rb = try eb.exchange()
+        XCTAssertEqual(ra.faults + rb.faults, [])
+        for db in [a, b] {
+            let s = try XCTUnwrap(db.workState(k))
+            XCTAssertEqual(s.ownerID, "A-2"); XCTAssertEqual(s.epoch, 2); XCTAssertEqual(s.status, .open)
+        }
+        // Li's epoch-1 changes reached B after epoch 2: rejected, kept visible, the message kept (append-only).
+        XCTAssertEqual(Set(rb.rejected.map(\.kind)), ["ticket.status_changed", "ticket.resolved"])
+        XCTAssertEqual(try eb.rejections().count, 2)
+        XCTAssertEqual(try b.ticketDetail(k)?.messages.count, try a.ticketDetail(k)?.messages.count)
+        XCTAssertEqual(try SyncEngine.digest(a), try SyncEngine.digest(b))
+    }
+
+    func testOnlyTheOwnerOrASupervisorClosesEvenFromAnotherWorkstation() throws {
+        let db = try AppDatabase.inMemory()
+        try SyncFixtures.seed(db, tickets: 1)
+        let k = SyncFixtures.key("T-00000")
+        _ = try db.claim(k, by: SyncFixtures.li)
+        let outcome = try db.writer.write { d in
+            try EventApplier(d).apply(LoggedEvent(at: Date(), actor: "A-2", event: .ticketChanged(k, .resolved(.solved, firstContact: false), epoch: 1)),
+                                      origin: .init(node: "elsewhere", seq: 9, hlc: 1))
+        }
+        guard case .rejected(let why) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertTrue(why.contains("neither its owner"), why)
+    }
+
+    func testPriorityIsLastWriterWinsOnTheClockInEveryOrder() throws {
+        let k = SyncFixtures.key("T-00000")
+        func run(_ order: [Int]) throws -> Int {
+            let db = try AppDatabase.inMemory()
+            try SyncFixtures.seed(db, tickets: 1)
+            let changes: [(Priority, Int64, String)] = [(.high, 100 << 16, "n1"), (.sos, 100 << 16, "n2"), (.low, 90 << 16, "n3")]
+            try db.writer.write { d in
+                let a = try EventApplier(d)
+                for i in order {
+                    let (p, hlc, node) = changes[i]
+                    _ = try a.apply(LoggedEvent(at: Date(), actor: "S-1", event: .ticketChanged(k, .priorityChanged(p), epoch: 0)),
+                                    origin: .init(node: node, seq: Int64(i + 1), hlc: hlc))
+                }
+            }
+            return try db.writer.read { try Int.fetchOne($0, sql: "SELECT priority_rank FROM ticket")! }
+        }
+        let results = try [[0, 1, 2], [2, 1, 0], [1, 0, 2], [2, 0, 1]].map(run)
+        XCTAssertEqual(Set(results), [Priority.sos.rank], "equal clocks: the greater node id wins")
+    }
+}

@@ -1,0 +1,89 @@
+import XCTest
+import GRDB
+import HeatDeskCore
+import HeatDeskStore
+import HeatDeskTestSupport
+@testable import HeatDeskSync
+
+final class SyncBasicsTests: XCTestCase {
+    func testCRC32CKnownVector() {
+        XCTAssertEqual(CRC32C.checksum(Array("123456789".utf8)).hex, "e3069283")
+        XCTAssertEqual(CRC32C.checksum([UInt8]()).hex, "00000000")
+    }
+
+    func testHybridClockTicksPastWhatItHasSeen() {
+        var c = HybridClock()
+        let now = Date(timeIntervalSince1970: 1_000)
+        let a = c.tick(now: now)
+        let b = c.tick(now: now)
+        XCTAssertGreaterThan(b, a)
+        c.receive(a + 1_000_000)
+        XCTAssertGreaterThan(c.tick(now: now), a + 1_000_000)
+        XCTAssertLessThan(HybridClock.stamp(5, node: "b"), HybridClock.stamp(6, node: "a"))
+        XCTAssertLessThan(HybridClock.stamp(6, node: "a"), HybridClock.stamp(6, node: "b"))
+    }
+
+    func testNamesEncodeTicketKeysAndParseBatchRanges() {
+        XCTAssertEqual(SharedDirectory.ticketFolder(TicketKey(source: "main", externalID: "HD-1.2/x")), "main.HD-1%2E2%2Fx")
+        XCTAssertEqual(SharedDirectory.ticketFolder(TicketKey(source: "p", externalID: "票1")), "p.%E7%A5%A81")
+        let name = SharedDirectory.batchName(from: 7, to: 42)
+        XCTAssertEqual(name, "000000000007-000000000042.jsonl")
+        XCTAssertEqual(SharedDirectory.parseBatchName(name)?.to, 42)
+        for other in ["000000000007-000000000042 (conflict copy).jsonl", ".000000000007-000000000042.jsonl",
+                      "000000000007-000000000042.jsonl.tmp", "000000000042-000000000007.jsonl"] {
+            XCTAssertNil(SharedDirectory.parseBatchName(other), other)
+        }
+    }
+
+    /// Every event kind the store logs reads back to the same payload bytes.
+    func testEveryLoggedEventDecodesToItsPayload() throws {
+        let db = try AppDatabase.inMemory()
+        try SyncFixtures.seed(db, tickets: 3)
+        let k = SyncFixtures.key("T-00000")
+        _ = try db.claim(k, by: SyncFixtures.li)
+        try db.addMessage(k, by: SyncFixtures.li, body: "您好，王女士", visibility: .public)
+        _ = try db.invite(k, member: "SUP-HILTON", by: SyncFixtures.li)
+        try db.leave(k, member: "SUP-HILTON", by: SyncFixtures.li)
+        try db.setPending(k, waitingFor: "supplier", by: SyncFixtures.li)
+        try db.setPending(k, waitingFor: nil, by: SyncFixtures.li)
+        try db.setPriority(k, .urgent, by: SyncFixtures.boss)
+        try db.logContactReveal(k, field: "phone", by: SyncFixtures.li)
+        try db.transfer(k, to: SyncFixtures.tom, by: SyncFixtures.li)
+        try db.resolve(k, .rebooked, by: SyncFixtures.tom)
+        try db.reopen(k, by: SyncFixtures.tom)
+        try db.transfer(k, to: nil, by: SyncFixtures.tom, reason: "shift ends")
+        try db.setStatus(of: SyncFixtures.tom, .available)
+        let rows = try db.writer.read { try Row.fetchAll($0, sql: "SELECT kind, payload FROM event ORDER BY seq") }
+        var kinds = Set<String>()
+        for r in rows {
+            let kind: String = r[0], payload: String = r[1]
+            let event = try DomainEvent.decode(kind: kind, payload: Data(payload.utf8))
+            XCTAssertEqual(event.payload, payload, kind)
+            kinds.insert(kind)
+        }
+        XCTAssertEqual(kinds.count, 16, "\(kinds.sorted())")
+    }
+
+    func testBatchRoundTripsAndRefusesDamage() throws {
+        let events = (1...3).map { i -> BatchEvent in
+            let e = DomainEvent.ticketChanged(TicketKey(source: "main", externalID: "T-\(i)"), .claimed(owner: "A-1"), epoch: i)
+            return BatchEvent(seq: Int64(i * 2), hlc: Int64(i) << 16, atMillis: 1_000, actor: "A-1", kind: e.kind, entity: e.entity,
+                              payload: e.payloadBytes, event: e)
+        }
+        let batch = Batch(node: "n", prev: 1, events: events)
+        let data = batch.encoded()
+        let back = try Batch.decode(data, path: "p", node: "n", from: 2, to: 6)
+        XCTAssertEqual(back.events.map(\.event), batch.events.map(\.event))
+        XCTAssertEqual(back.events.map(\.seq), [2, 4, 6]); XCTAssertEqual(back.prev, 1)
+        XCTAssertEqual(batch.encoded(), data, "the same events give the same bytes")
+        XCTAssertThrowsError(try Batch.decode(data.dropLast(5), path: "p", node: "n", from: 2, to: 6)) {
+            XCTAssertTrue("\($0)".hasPrefix("p: truncated"), "\($0)")
+        }
+        var flipped = [UInt8](data); flipped[60] ^= 0x01
+        XCTAssertThrowsError(try Batch.decode(Data(flipped), path: "p", node: "n", from: 2, to: 6)) {
+            XCTAssertTrue("\($0)".contains("bad checksum"), "\($0)")
+        }
+        XCTAssertThrowsError(try Batch.decode(data, path: "p", node: "other", from: 2, to: 6))
+        XCTAssertThrowsError(try Batch.decode(data, path: "p", node: "n", from: 2, to: 7))
+    }
+}
