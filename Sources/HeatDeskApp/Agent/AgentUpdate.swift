@@ -65,7 +65,7 @@ public func agentUpdate(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffec
         let items = rows.map { c -> SafeText in
             let skills = c.agent.skills.map(\.rawValue).joined(separator: ",")
             let match = c.matching.isEmpty ? "" : "  ✓ " + c.matching.map(\.rawValue).joined(separator: ",")
-            return SafeText("\(c.agent.status == .available ? "●" : "○") \(c.agent.status.rawValue)  \(c.agent.name) (\(c.agent.id))  \(skills)  \(c.agent.languages.joined(separator: ","))\(match)")
+            return SafeText("\(c.agent.status == .available ? "●" : "○") \(c.agent.name) \(c.agent.id)\(match)  \(skills) \(c.agent.languages.joined(separator: ",")) · \(c.agent.status.rawValue)")
         }
         if forTransfer {
             let p = PickerState(title: "Transfer to", items: ["↩ back to the queue"] + items, visibleRows: pickerRows(s))
@@ -319,7 +319,7 @@ private func openTemplatePicker(_ s: inout AgentState) {
     // other language after, so an agent can still choose it by typing "en" or "zh".
     let templates = s.library.suggestions(for: t.detail.ticket, language: lang)
         + s.library.suggestions(for: t.detail.ticket, language: lang.other)
-    let items = templates.map { SafeText("\($0.id)  [\($0.situation.rawValue) · \($0.product.rawValue) · \($0.language.rawValue) · \($0.elementsLabel)]  \($0.title)") }
+    let items = templates.map { SafeText("\($0.id)  \($0.title)  · \($0.situation.rawValue) \($0.elementsLabel)") }
     s.modal = .picker(PickerState(title: "HEAT template for \(t.detail.ticket.product.rawValue)/\(t.detail.ticket.category.rawValue), \(lang.rawValue)",
                                   items: items, visibleRows: pickerRows(s)), .template(templates))
 }

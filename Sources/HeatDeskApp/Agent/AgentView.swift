@@ -78,7 +78,11 @@ func renderTopLine(_ s: AgentState, _ r: Rect, _ b: inout Buffer) {
         Span(SafeText(me.status == .available ? "● available" : "○ \(me.status.rawValue)"), statusRole),
     ]
     let c = s.counts
-    let right: [Span] = [Span(SafeText("queue \(c.queued)\(c.queuedCapped ? "+" : "") · mine \(c.mine) · pulled in \(c.pulledIn) · resolved 24h \(c.resolvedToday) "))]
+    let q = "\(c.queued)\(c.queuedCapped ? "+" : "")"
+    // Narrow terminals get the short form so the status stays visible.
+    let counts = r.width >= 110 ? "queue \(q) · mine \(c.mine) · pulled in \(c.pulledIn) · resolved 24h \(c.resolvedToday) "
+        : "Q \(q) · mine \(c.mine) · in \(c.pulledIn) · done \(c.resolvedToday) "
+    let right: [Span] = [Span(SafeText(counts))]
     b.render(StatusBar(left: left, right: right), in: r)
 }
 

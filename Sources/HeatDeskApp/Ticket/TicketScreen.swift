@@ -89,6 +89,8 @@ public struct TicketScreenState: Sendable {
             }
         }
         self.timelineRows = rows; self.timelineIndex = index
+        // Open the order trail on the first disruption: what the agent must see first.
+        if let first = rows.firstIndex(where: { $0.role == .warning }) { orderList = ListState(selected: first) }
 
         self.trailRows = detail.serviceTrail.map { e in
             TableRow([SafeText(Format.day(e.createdAt, timeZone)), SafeText(e.key.description), SafeText(e.channel.rawValue),
@@ -206,14 +208,17 @@ public enum TicketScreen {
     /// Wide terminals (140 columns and more) show the conversation beside the other panes.
     public static let wideFrom = 140
 
-    public static func headerHeight(_ s: TicketScreenState, width: Int) -> Int {
+    static let maxSummaryRows = 3
+
+    public static func headerHeight(_ s: TicketScreenState, width: Int, summaryRows: Int = maxSummaryRows) -> Int {
         var h = 3   // two header lines and the contact line (with the complaint warning)
-        h += min(3, max(1, s.summary.wrapped(to: max(1, width)).count))
+        h += min(summaryRows, max(1, s.summary.wrapped(to: max(1, width)).count))
         return h
     }
 
     public static func layout(_ s: TicketScreenState, in area: Rect) -> Layout {
-        let hh = min(headerHeight(s, width: area.width), max(0, area.height - 4))
+        // Short terminals give the summary two rows at most; the panes need the room.
+        let hh = min(headerHeight(s, width: area.width, summaryRows: area.height < 26 ? 2 : maxSummaryRows), max(0, area.height - 4))
         let parts = area.split(.vertical, [.fixed(hh), .fixed(1), .fill()])
         let body = parts[2]
         let wide = area.width >= wideFrom
@@ -248,9 +253,7 @@ public enum TicketScreen {
         let counts: [TicketPane: Int] = [.conversation: s.detail.messages.count, .orders: s.detail.orders.count,
                                          .trail: s.detail.serviceTrail.count, .people: s.people.count]
         let titles = TicketPane.allCases.map { SafeText("\($0.title) \(counts[$0] ?? 0)") }
-        let selected = l.wide && s.pane == .conversation ? s.side.rawValue : s.pane.rawValue
         b.render(Tabs(titles, selected: s.pane.rawValue), in: l.tabs)
-        _ = selected
 
         if l.wide {
             renderConversation(s, in: l.conversation, buffer: &b, focused: s.pane == .conversation)
