@@ -208,7 +208,7 @@ public enum TicketScreen {
     /// Wide terminals (140 columns and more) show the conversation beside the other panes.
     public static let wideFrom = 140
 
-    static let maxSummaryRows = 3
+    public static let maxSummaryRows = 3
 
     public static func headerHeight(_ s: TicketScreenState, width: Int, summaryRows: Int = maxSummaryRows) -> Int {
         var h = 3   // two header lines and the contact line (with the complaint warning)
