@@ -29,6 +29,11 @@ public final class AgentRuntime: @unchecked Sendable {
     public static let initialEffects: [AgentEffect] = [.loadLists]
 
     public func perform(_ effect: AgentEffect, send: @Sendable (AgentMessage) -> Void) async {
+        execute(effect, send)
+    }
+
+    /// Carries out `effect` on the calling thread; a refusal or failure is answered as `.workFailed`.
+    public func execute(_ effect: AgentEffect, _ send: @Sendable (AgentMessage) -> Void) {
         do {
             try run(effect, send)
         } catch let e as AppDatabase.WorkError {
