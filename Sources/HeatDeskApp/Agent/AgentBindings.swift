@@ -52,6 +52,7 @@ public enum AgentBindings {
 
         // Ticket
         add(["r"], .reply, "reply", ticket, "write a reply to the customer")
+        add(["Esc", "q"], .back, "back", ticket, "back to the lists")
         add(["t"], .template, "template", ticket, "reply from a HEAT template (filtered by product, situation, language)")
         add(["N"], .note, "note", ticket, "write an internal note (never sent to the customer)")
         add(["i"], .invite, "invite", ticket, "pull in a colleague (by skill and product, with availability)")
@@ -64,8 +65,8 @@ public enum AgentBindings {
         add(["o"], .reopen, "reopen", ticket, bar: false, "reopen a resolved ticket")
         add(["c"], .claim, "claim", ticket, bar: false, "claim this ticket (when it is queued)")
         add(["v"], .reveal, "reveal", ticket, bar: false, "reveal the customer's contact details (logged)")
-        add(["Tab"], .nextView, "pane", ticket, "next pane: conversation, orders, service trail, people")
-        add(["Esc", "q"], .back, "back", ticket, "back to the lists")
+        add(["Tab"], .nextView, "pane", ticket, bar: false, "next pane: conversation, orders, service trail, people")
+        add(["S-Tab"], .prevView, "prev pane", ticket, bar: false)
 
         // Composer
         add(["C-s"], .send, "send", composer, "check with HEAT, then send (a second C-s sends despite findings)")

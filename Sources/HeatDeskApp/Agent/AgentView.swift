@@ -58,7 +58,7 @@ public func agentView(_ s: AgentState, _ size: Size) -> Buffer {
     switch s.modal {
     case .help(let scroll)?:
         let box = Rect(size).inset(top: 1, left: 2, bottom: 1, right: 2)
-        b.render(HelpScreen(AgentBindings.table, title: "Keys 按键 (any key closes)", scroll: scroll), in: box)
+        b.render(HelpScreen(AgentBindings.table, title: "Keys 按键 · ↑↓ scroll · Esc closes", scroll: scroll), in: box)
     case .picker(let p, _)?:
         b.render(Picker(p), in: Rect(size))
     case .blanks(let prompt)?:

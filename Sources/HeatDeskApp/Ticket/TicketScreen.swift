@@ -246,7 +246,8 @@ public enum TicketScreen {
         let room = max(0, l.header.height - 3)
         for (i, r) in summaryRows.prefix(room).enumerated() {
             let last = i == room - 1 && summaryRows.count > room
-            b.put(last ? r.truncated(to: max(1, r.width - 1)) + "…" : r, in: l.header.row(3 + i), style: th[.info])
+            // More summary than rows: the last row ends in one ellipsis (truncation adds it).
+            b.put(last ? (r + "…").truncated(to: l.header.width) : r, in: l.header.row(3 + i), style: th[.info])
         }
 
         // Tabs: the focused pane is highlighted; counts say what is behind each.
