@@ -80,3 +80,39 @@ final class AgentSnapshotTests: XCTestCase {
         for size in Self.sizes { check("help", try driver(size) { $0.key("?") }) }
     }
 }
+
+/// Docs/keys.md is generated from the binding table, so the documentation cannot drift from
+/// the keys. Rewrite it with `HEATDESK_RECORD_SNAPSHOTS=1 swift test --filter AgentKeysDocTests`.
+final class AgentKeysDocTests: XCTestCase {
+    static func document() -> String {
+        var out = """
+            # Keys of the agent session (`heatdesk agent`)
+
+            Generated from `AgentBindings.table` (Sources/HeatDeskApp/Agent/AgentBindings.swift), the same
+            table the help bar and the `?` screen are drawn from; `AgentKeysDocTests` fails when they differ.
+            `^X` is Ctrl-X, `S-Tab` is Shift-Tab. Keys of a context win over the global ones. In the editor,
+            typing goes into the text (arrows, Home/End, ^A/^E, ^K, Backspace/Del edit it); in pickers,
+            typing filters, ↑/↓ move, Enter chooses, Esc cancels. On the ticket screen ↑/↓ (j/k) scroll the
+            conversation or select in the orders, trail and people panes, PgUp/PgDn (b/Space) page; these
+            come from the ticket screen itself (shared with the supervisor monitor's read-only view).
+
+            """
+        let t = AgentBindings.table
+        for ctx in t.contexts {
+            out += "\n## \(ctx.name)\n\n| keys | what |\n| --- | --- |\n"
+            for b in t.active(in: ctx) where b.context == ctx {
+                let keys = b.keys.map { "`\($0.description)`" }.joined(separator: " ")
+                out += "| \(keys) | \(b.description ?? b.help) |\n"
+            }
+        }
+        return out
+    }
+
+    func testKeysDocMatchesTheBindingTable() throws {
+        let url = DemoFixture.root.appendingPathComponent("Docs/keys.md")
+        if Snapshot.recording { try Self.document().write(to: url, atomically: true, encoding: .utf8); return }
+        let doc = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(doc, Self.document(), "Docs/keys.md is stale; rewrite with HEATDESK_RECORD_SNAPSHOTS=1")
+        for b in AgentBindings.table.bindings { XCTAssertTrue(doc.contains(b.description ?? b.help)) }
+    }
+}
