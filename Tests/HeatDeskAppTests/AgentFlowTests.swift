@@ -97,6 +97,42 @@ final class AgentFlowTests: XCTestCase {
         XCTAssertTrue(try db.agentList(.pulledIn, agent: colleague).isEmpty, "resolved tickets leave the pulled-in view")
     }
 
+    func testPulledInColleagueWritesAndLeavesThenTheOwnerReopens() throws {
+        let db = try demo()
+        let owner = try AgentDriver(db: db, agentID: "AG-002")
+        owner.keys("/"); owner.type("HD-000005"); owner.keys("Enter", "Enter")
+        let key = try XCTUnwrap(owner.state.ticket?.key)
+        owner.key("i"); owner.type("AG-003"); owner.key("Enter")
+
+        let colleague = try AgentDriver(db: db, agentID: "AG-003")
+        colleague.key("3")
+        XCTAssertEqual(colleague.state.visibleItems.map(\.key), [key], "the ticket is in the colleague's pulled-in view")
+        colleague.key("Enter")
+        XCTAssertEqual(colleague.state.ticket?.key, key)
+        colleague.key("r"); colleague.type("酒店已为您保留房间至明早。"); colleague.keys("C-s", "C-s")
+        let written = try XCTUnwrap(try db.ticketDetail(key)?.messages.last)
+        XCTAssertEqual(written.authorKind, .colleague)
+        XCTAssertEqual(written.authorID, "AG-003")
+        colleague.key("R")
+        XCTAssertNil(colleague.state.modal, "a participant does not resolve")
+        colleague.key("l")
+        guard case .picker(let p, .leave(let ids))? = colleague.state.modal else { return XCTFail("no leave picker") }
+        XCTAssertEqual(ids, ["AG-003"])
+        XCTAssertTrue(p.items[0].singleLine.hasPrefix("myself"))
+        colleague.key("Enter")
+        XCTAssertNil(colleague.state.ticket)
+        XCTAssertEqual(colleague.state.lists[.pulledIn]?.count, 0)
+
+        owner.key("R"); owner.type("solved"); owner.key("Enter")
+        owner.key("4")
+        XCTAssertEqual(owner.state.visibleItems.first?.key, key)
+        owner.key("Enter")
+        owner.key("o")
+        XCTAssertEqual(try db.ticketDetail(key)?.ticket.status, .open)
+        XCTAssertEqual(owner.state.ticket?.detail.ticket.status, .open)
+        XCTAssertEqual(owner.state.ticket?.detail.ticket.ownerID, "AG-002")
+    }
+
     func testTicketHeldBySomeoneElseSaysWho() throws {
         let db = try demo()
         let d = try AgentDriver(db: db, agentID: "AG-002")
