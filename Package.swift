@@ -48,6 +48,11 @@ let package = Package(
         .executableTarget(name: "terminal-demo", dependencies: ["TerminalKit", "TerminalCurses"]),
         .executableTarget(name: "terminalkit-bench", dependencies: ["TerminalKit"]),
         .executableTarget(name: "templates-bench", dependencies: ["HeatDeskTemplates", "HeatDeskCore"]),
+        .executableTarget(
+            name: "agent-bench",
+            dependencies: ["HeatDeskApp", "HeatDeskStore", "HeatDeskCore", "HeatDeskTemplates", "TerminalKit",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "HeatDeskTestSupport",
             dependencies: ["HeatDeskCore", "HeatDeskStore", "HeatDeskImport"],
