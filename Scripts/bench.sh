@@ -76,7 +76,8 @@ if [ -x .build/release/agent-bench ]; then
     [ $((t1 - t0)) -lt "$best_anchor" ] && best_anchor=$((t1 - t0))
   done
   echo "anchor sqlite3 command line, an agent's first queue page (whole process): best of 3 ${best_anchor} ms"
-  read -r ms rss < <(measure .build/release/agent-bench --db "$DB" --templates Data/templates)
-  .build/release/agent-bench --db "$DB" --templates Data/templates
-  echo "agent-bench whole process: $(fmt_s "$ms"), peak $((rss / 1024)) MB"
+  t0=$(now_ms)
+  /usr/bin/time -f "%M" -o "$OUT/agent-bench.rss" .build/release/agent-bench --db "$DB" --templates Data/templates
+  t1=$(now_ms)
+  echo "agent-bench whole process: $(fmt_s $((t1 - t0))), peak $(( $(tail -1 "$OUT/agent-bench.rss") / 1024 )) MB"
 fi
