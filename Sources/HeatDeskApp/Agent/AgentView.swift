@@ -122,7 +122,12 @@ func renderLists(_ s: AgentState, _ l: AgentLayout, _ b: inout Buffer) {
     cols += [TableColumn("Customer", width: .fixed(wide ? 16 : 10)), TableColumn("Tier", width: .fixed(5)),
              TableColumn("Subject", width: .fill())]
     if wide { cols.insert(TableColumn("What", width: .fixed(9)), at: cols.count - 1) }
-    let rows = items.map { i -> TableRow in
+    // Only the rows on screen are built (a page holds 200): the table gets that slice.
+    let sel = s.selection[s.list, default: ListState()]
+    let visible = max(1, l.list.height - 1)
+    let offset = ListState.visibleOffset(selected: sel.selected, offset: sel.offset, count: items.count, rows: visible)
+    let window = items[offset..<min(items.count, offset + visible)]
+    let rows = window.map { i -> TableRow in
         let standing = SLAPolicy.standard.standing(createdAt: i.createdAt, dueAt: i.slaDueAt, now: s.now)
         let left = i.slaDueAt.timeIntervalSince(s.now)
         let sla: String
@@ -142,7 +147,15 @@ func renderLists(_ s: AgentState, _ l: AgentLayout, _ b: inout Buffer) {
         let role: TerminalKit.Role? = i.priority == .sos ? .sos : !active ? nil : standing == .breached ? .breach : standing == .near ? .warning : nil
         return TableRow(cells, role: role)
     }
-    b.render(Table(columns: cols, rows: rows, state: s.selection[s.list, default: ListState()]), in: l.list)
+    var shown = ListState(selected: sel.selected.map { $0 - offset }, offset: 0)
+    if let x = shown.selected, x < 0 || x >= rows.count { shown.selected = nil }
+    let bar = items.count > visible
+    b.render(Table(columns: cols, rows: rows, state: shown, showScrollbar: false), in: bar ? l.list.inset(right: 1) : l.list)
+    if bar {
+        b.fill(Rect(x: l.list.maxX - 1, y: l.list.y, width: 1, height: 1), role: .header)
+        b.render(Scrollbar(total: items.count, visible: visible, offset: offset),
+                 in: Rect(x: l.list.maxX - 1, y: l.list.y + 1, width: 1, height: visible))
+    }
 }
 
 func emptyText(_ l: AgentList) -> String {
