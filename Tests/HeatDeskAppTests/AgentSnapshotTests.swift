@@ -56,6 +56,12 @@ final class AgentSnapshotTests: XCTestCase {
         for size in Self.sizes { check("ticket-en-orders", try driver(size) { self.open($0, "HD-000182"); $0.key("Tab") }) }
     }
 
+    func testComplainedBeforeIsVisible() throws {
+        let d = try driver(Self.sizes[0]) { self.open($0, "HD-000299"); $0.keys("Tab", "Tab") }
+        XCTAssertTrue(d.screen.contains("⚠ COMPLAINED BEFORE"))
+        check("ticket-complained", d)
+    }
+
     func testServiceTrailAndPeople() throws {
         for size in Self.sizes {
             check("ticket-trail", try driver(size) { self.open($0, "HD-000005"); $0.keys("Tab", "Tab") })
