@@ -133,6 +133,24 @@ final class AgentFlowTests: XCTestCase {
         XCTAssertEqual(owner.state.ticket?.detail.ticket.ownerID, "AG-002")
     }
 
+    func testFilterNarrowsAndEscClearsIt() throws {
+        let db = try demo()
+        let d = try AgentDriver(db: db, agentID: "AG-002")
+        let all = d.state.visibleItems.count
+        d.key("/"); d.type("sos")
+        XCTAssertTrue(d.state.filtering)
+        XCTAssertTrue(d.state.visibleItems.allSatisfy { $0.priority == .sos || $0.category == .sos || $0.subject.lowercased().contains("sos") })
+        XCTAssertLessThan(d.state.visibleItems.count, all)
+        d.key("Enter")
+        XCTAssertFalse(d.state.filtering)
+        d.key("j")
+        XCTAssertEqual(d.state.selection[.queue]?.selected, 1)
+        d.key("Esc")
+        XCTAssertEqual(d.state.filter, "")
+        XCTAssertEqual(d.state.visibleItems.count, all)
+        XCTAssertEqual(d.state.selection[.queue]?.selected, 0)
+    }
+
     func testTicketHeldBySomeoneElseSaysWho() throws {
         let db = try demo()
         let d = try AgentDriver(db: db, agentID: "AG-002")

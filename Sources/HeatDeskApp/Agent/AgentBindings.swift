@@ -35,6 +35,7 @@ public enum AgentBindings {
         add(["n"], .claimNext, "next best", queue, "claim the next best ticket for your skills and languages")
         add(["c"], .claim, "claim", queue, bar: false, "claim the selected queued ticket without opening it")
         add(["/"], .filter, "filter", queue, "type to filter the list (customer, subject, ticket, product); Esc clears")
+        add(["Esc"], .back, "clear filter", queue, bar: false, "clear the filter")
         add(["Tab"], .nextView, "view", queue, "next view: queue, mine, pulled in, recently closed")
         add(["S-Tab"], .prevView, "prev view", queue, bar: false)
         add(["1"], .view(0), "queue", queue, bar: false, "the queue of your skills and languages (SOS for everyone)")

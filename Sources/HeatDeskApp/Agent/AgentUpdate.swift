@@ -165,6 +165,9 @@ private func perform(_ s: inout AgentState, _ a: AgentAction) -> [AgentEffect] {
         s.filter = ""; s.filtering = false
         st = s.selection[s.list, default: ListState(selected: (s.lists[s.list] ?? []).isEmpty ? nil : 0)]
     case .filter: s.filtering = true
+    case .back:
+        s.filter = ""
+        st = ListState(selected: s.visibleItems.isEmpty ? nil : 0)
     case .claimNext:
         s.busy = "Claiming the next best ticket…"
         return [.claimNext]

@@ -47,6 +47,8 @@ struct AgentCommand: ParsableCommand {
         }
         var me2 = me
         if me.status != .available { try db.setStatus(of: me, .available); me2.status = .available }
+        // With --shared, the sync issue's engine plugs in here: its ClaimAuthority (claims/T/<epoch>)
+        // as `authority`, its poll as `background`. Without it, claims are local to this file.
         let runtime = AgentRuntime(db: db, me: me2)
         let exit: Program<AgentState, AgentMessage, AgentEffect>.Exit
         do {
