@@ -28,9 +28,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# The demo agent: 李明轩 (AG-002), flight and hotel desk, Chinese and English, with work queued.
+HEATDESK_AGENT ?= AG-002
+
 run: build
 	$(BIN_DEBUG) demo --db "$(HEATDESK_DB)"
-	$(BIN_DEBUG) queue --db "$(HEATDESK_DB)"
+	$(BIN_DEBUG) agent --agent "$(HEATDESK_AGENT)" --db "$(HEATDESK_DB)"
 
 bench: deps
 	$(SWIFT) build -c release

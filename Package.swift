@@ -41,6 +41,7 @@ let package = Package(
             name: "heatdesk",
             dependencies: [
                 "HeatDeskCore", "HeatDeskStore", "HeatDeskImport", "HeatDeskTemplates", "TerminalKit", "HeatDeskSync",
+                "HeatDeskApp", "TerminalCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,9 +50,15 @@ let package = Package(
         // ncursesw (no pkgConfig: SwiftPM rejects its -D flags with a warning; shim.h defines what matters).
         .systemLibrary(name: "CNCursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalCurses", dependencies: ["TerminalKit", "CNCursesw"]),
+        .target(name: "HeatDeskApp", dependencies: ["HeatDeskCore", "HeatDeskStore", "HeatDeskTemplates", "TerminalKit"]),
         .executableTarget(name: "terminal-demo", dependencies: ["TerminalKit", "TerminalCurses"]),
         .executableTarget(name: "terminalkit-bench", dependencies: ["TerminalKit"]),
         .executableTarget(name: "templates-bench", dependencies: ["HeatDeskTemplates", "HeatDeskCore"]),
+        .executableTarget(
+            name: "agent-bench",
+            dependencies: ["HeatDeskApp", "HeatDeskStore", "HeatDeskCore", "HeatDeskTemplates", "TerminalKit",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "HeatDeskTestSupport",
             dependencies: ["HeatDeskCore", "HeatDeskStore", "HeatDeskImport"],
@@ -66,6 +73,7 @@ let package = Package(
         .testTarget(name: "HeatDeskCLITests", dependencies: ["HeatDeskTestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "HeatDeskAppTests", dependencies: ["HeatDeskApp", "HeatDeskStore", "HeatDeskTestSupport", "TerminalKit"], exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )

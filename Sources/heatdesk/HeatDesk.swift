@@ -9,7 +9,7 @@ struct HeatDesk: ParsableCommand {
         abstract: "A terminal agent workstation for travel contact centers.",
         discussion: "Run 'heatdesk demo' once, then 'heatdesk queue' or 'heatdesk show TICKET'. See README.md.",
         version: "0.1.0",
-        subcommands: [ImportCommand.self, DemoCommand.self, TemplatesCommand.self, CheckCommand.self, QueueCommand.self,
+        subcommands: [AgentCommand.self, ImportCommand.self, DemoCommand.self, TemplatesCommand.self, CheckCommand.self, QueueCommand.self,
                       ShowCommand.self, StatsCommand.self, GenerateCommand.self,
                       ClaimNextCommand.self, ClaimCommand.self, ReplyCommand.self, NoteCommand.self, InviteCommand.self,
                       LeaveCommand.self, TransferCommand.self, PendingCommand.self, PriorityCommand.self, ResolveCommand.self,

@@ -1,0 +1,162 @@
+import Foundation
+import HeatDeskCore
+import HeatDeskStore
+import TerminalKit
+
+/// Carries out the agent session's effects against the database, off the drawing thread, and
+/// answers with messages. Claims go through `authority` (local by default; the shared
+/// directory's when sync is on). `background` is called about once a second (the sync engine
+/// plugs in there: true means news arrived); the database's `data_version` is polled too, so
+/// commits by other processes on the same file are shown without a key press.
+public final class AgentRuntime: @unchecked Sendable {
+    public let db: AppDatabase
+    public let me: Agent
+    public let authority: any ClaimAuthority
+    public let background: (@Sendable () throws -> Bool)?
+    /// Rows per list read.
+    public let pageSize: Int
+
+    private let lock = NSLock()
+    private var lastVersion: Int?
+    private var polling = false
+
+    public init(db: AppDatabase, me: Agent, authority: any ClaimAuthority = LocalClaimAuthority(),
+                background: (@Sendable () throws -> Bool)? = nil, pageSize: Int = 200) {
+        self.db = db; self.me = me; self.authority = authority; self.background = background; self.pageSize = pageSize
+    }
+
+    /// The effects that start a session: the lists, and the agent's status set to available.
+    public static let initialEffects: [AgentEffect] = [.loadLists]
+
+    public func perform(_ effect: AgentEffect, send: @Sendable (AgentMessage) -> Void) async {
+        execute(effect, send)
+    }
+
+    /// Carries out `effect` on the calling thread; a refusal or failure is answered as `.workFailed`.
+    public func execute(_ effect: AgentEffect, _ send: @Sendable (AgentMessage) -> Void) {
+        do {
+            try run(effect, send)
+        } catch let e as AppDatabase.WorkError {
+            send(.workFailed(e.message))
+        } catch {
+            send(.workFailed("\(error)"))
+        }
+    }
+
+    /// Synchronous core of `perform` (benchmarks and tests call it directly).
+    public func run(_ effect: AgentEffect, _ send: @Sendable (AgentMessage) -> Void) throws {
+        switch effect {
+        case .loadLists:
+            let (lists, counts) = try db.agentLists(agent: me, limit: pageSize)
+            send(.listsLoaded(lists, counts))
+        case .openTicket(let key):
+            try sendTicket(key, send)
+        case .claim(let key, let open):
+            let outcome = try db.claim(key, by: me, authority: authority)
+            send(.claimResult(outcome))
+            if case .claimed = outcome, open { try sendTicket(key, send) }
+            try run(.loadLists, send)
+        case .claimNext:
+            let outcome = try db.claimNext(by: me, authority: authority)
+            send(.claimResult(outcome))
+            if case .claimed(let key, _)? = outcome { try sendTicket(key, send) }
+            try run(.loadLists, send)
+        case .send(let key, let text, let visibility):
+            try db.addMessage(key, by: me, body: text, visibility: visibility)
+            try done(visibility == .public ? "Reply sent" : "Note saved", key, send)
+        case .invite(let key, let member):
+            let p = try db.invite(key, member: member, by: me)
+            try done("\(member) pulled in as \(p.kind.rawValue)", key, send)
+        case .leave(let key, let member):
+            try db.leave(key, member: member, by: me)
+            if member == me.id, try db.workState(key)?.ownerID != me.id {
+                send(.workDone("You left \(key)", leave: true))
+                try run(.loadLists, send)
+            } else {
+                try done("\(member) left \(key)", key, send)
+            }
+        case .loadInviteCandidates(let key, let products, let forTransfer):
+            send(.inviteCandidates(try db.inviteCandidates(for: key, tripProducts: products, excluding: me.id), forTransfer: forTransfer))
+        case .loadSuppliers(let key):
+            guard let d = try db.ticketDetail(key) else { throw AppDatabase.WorkError("no ticket \(key)") }
+            send(.suppliers(try db.suppliers(of: d.orders)))
+        case .transfer(let key, let to):
+            let target = try to.map { id in
+                guard let a = try db.agent(id: id) else { throw AppDatabase.WorkError("no agent \(id)") }
+                return a
+            }
+            try db.transfer(key, to: target, by: me, authority: authority)
+            send(.workDone(to.map { "\(key) transferred to \($0)" } ?? "\(key) is back in the queue", leave: me.role != .supervisor))
+            try run(.loadLists, send)
+        case .setPriority(let key, let p):
+            try db.setPriority(key, p, by: me)
+            try done("Priority of \(key): \(p.rawValue)", key, send)
+        case .setPending(let key, let waitingFor):
+            try db.setPending(key, waitingFor: waitingFor, by: me)
+            try done(waitingFor.map { "\(key) is pending, waiting for the \($0)" } ?? "\(key) is open again", key, send)
+        case .resolve(let key, let d):
+            let fcr = try db.resolve(key, d, by: me)
+            send(.workDone("\(key) resolved: \(d.rawValue)\(fcr ? " · first-contact resolution" : "")", leave: true))
+            try run(.loadLists, send)
+        case .reopen(let key):
+            try db.reopen(key, by: me, authority: authority)
+            try done("\(key) reopened; it is yours", key, send)
+        case .reveal(let key):
+            try db.logContactReveal(key, field: "phone,email", by: me)
+            send(.workDone("Contact details revealed (logged)", leave: false))
+        case .setStatus(let status):
+            try db.setStatus(of: me, status)
+            send(.statusChanged(status))
+        case .poll:
+            try poll(send)
+        }
+    }
+
+    private func done(_ text: String, _ key: TicketKey, _ send: @Sendable (AgentMessage) -> Void) throws {
+        send(.workDone(text, leave: false))
+        try sendTicket(key, send)
+        try run(.loadLists, send)
+    }
+
+    private func sendTicket(_ key: TicketKey, _ send: @Sendable (AgentMessage) -> Void) throws {
+        guard let d = try db.ticketDetail(key) else { throw AppDatabase.WorkError("no ticket \(key)") }
+        let ids = [d.ticket.ownerID].compactMap { $0 } + d.participants.map(\.memberID) + d.messages.compactMap(\.authorID)
+        send(.ticketLoaded(d, names: try db.memberNames(ids)))
+    }
+
+    /// One poll: skipped while the previous one runs (a slow sync must not pile up).
+    private func poll(_ send: @Sendable (AgentMessage) -> Void) throws {
+        lock.lock()
+        if polling { lock.unlock(); return }
+        polling = true
+        lock.unlock()
+        defer { lock.lock(); polling = false; lock.unlock() }
+        var changed = try background?() ?? false
+        let version = try db.dataVersion()
+        lock.lock()
+        if let last = lastVersion, last != version { changed = true }
+        lastVersion = version
+        lock.unlock()
+        if changed { send(.externalChange) }
+    }
+}
+
+/// The session as a TerminalKit `Program`: the pure update and view, keys mapped to messages,
+/// effects carried out by the runtime.
+public func agentProgram(state: AgentState, runtime: AgentRuntime) -> Program<AgentState, AgentMessage, AgentEffect> {
+    Program(state: state, update: agentUpdate, view: agentView,
+            event: { _, e in
+                switch e {
+                case .key(let k): return .key(k)
+                case .paste(let p): return .paste(p)
+                case .resize(let s): return .resize(s)
+                case .tick: return .tick(Date())
+                case .terminate: return nil
+                }
+            },
+            isFinished: { $0.quit },
+            perform: { effect, send in await runtime.perform(effect, send: send) },
+            tickInterval: .seconds(1),
+            minimumSize: AgentLayout.minimum,
+            theme: state.theme)
+}

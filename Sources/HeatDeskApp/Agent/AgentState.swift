@@ -1,0 +1,154 @@
+import Foundation
+import HeatDeskCore
+import HeatDeskStore
+import HeatDeskTemplates
+import TerminalKit
+
+public typealias AgentList = AppDatabase.AgentList
+
+/// The whole agent session as one value: `agentUpdate` changes it, `agentView` draws it.
+public struct AgentState: Sendable {
+    public var me: Agent
+    public var theme: Theme
+    public var library: TemplateLibrary
+    public var timeZone: TimeZone
+    /// The session's clock, advanced by ticks (tests set it).
+    public var now: Date
+    /// The terminal size as last reported (for page sizes in `update`).
+    public var size: Size
+
+    public var list: AgentList = .queue
+    public var lists: [AgentList: [QueueItem]] = [:]
+    public var selection: [AgentList: ListState] = [:]
+    public var counts = AppDatabase.AgentCounts()
+    public var loaded = false
+    /// Type-to-filter on the visible list; `filtering` while the agent types it.
+    public var filter = ""
+    public var filtering = false
+
+    /// The opened ticket (nil: the lists are shown).
+    public var ticket: TicketScreenState?
+    public var composer: ComposerState?
+    public var modal: AgentModal?
+    public var message: TransientMessage?
+    /// What an effect in flight is doing (shown on the message line until it answers).
+    public var busy: String?
+    public var quit = false
+
+    public init(me: Agent, library: TemplateLibrary, theme: Theme = .monochrome, timeZone: TimeZone = .current,
+                now: Date = Date(), size: Size = Size(width: 80, height: 24)) {
+        self.me = me; self.library = library; self.theme = theme; self.timeZone = timeZone; self.now = now; self.size = size
+    }
+
+    /// The rows of the current list after the filter: what the table shows and Enter acts on.
+    public var visibleItems: [QueueItem] {
+        let all = lists[list] ?? []
+        let words = filter.lowercased().split(separator: " ")
+        guard !words.isEmpty else { return all }
+        return all.filter { i in
+            let hay = [i.key.description, i.customerName, i.subject, i.product.rawValue, i.category.rawValue,
+                       i.priority.rawValue, i.channel.rawValue, i.tripProducts.map(\.rawValue).joined(separator: " ")]
+                .joined(separator: " ").lowercased()
+            return words.allSatisfy { hay.contains($0) }
+        }
+    }
+
+    public var selectedItem: QueueItem? {
+        let items = visibleItems
+        guard let i = selection[list, default: ListState()].selected, i < items.count else { return nil }
+        return items[i]
+    }
+
+    /// Am I the one who may move the open ticket on?
+    public var ownsTicket: Bool { ticket?.detail.ticket.ownerID == me.id || me.role == .supervisor }
+
+    /// The ticket's data as templates and the HEAT checker see it, with this agent as the writer.
+    public var templateContext: TemplateContext? {
+        guard let d = ticket?.detail else { return nil }
+        return TemplateContext(ticket: d.ticket, customer: d.customer, orders: d.orders, agent: me, now: now)
+    }
+}
+
+/// The reply or note being written.
+public struct ComposerState: Sendable {
+    public var editor = EditorState()
+    public var visibility: Visibility
+    public var audience: Audience = .customer
+    public var templateID: String?
+    /// HEAT findings of the current text; nil until checked (editing clears them).
+    public var findings: [Finding]?
+    public init(visibility: Visibility) { self.visibility = visibility }
+}
+
+/// Filling a template's blanks (and any ticket value it lacks), one prompt at a time.
+public struct BlankPrompt: Sendable {
+    public var template: Template
+    public var missing: [MissingValue]
+    public var index = 0
+    public var values: [String: String] = [:]
+    public var input = EditorState()
+    public init(template: Template, missing: [MissingValue]) { self.template = template; self.missing = missing }
+}
+
+/// What a picker chooses; each case carries the values its rows stand for.
+public enum PickerPurpose: Sendable {
+    case template([Template])
+    case invite([String])
+    case supplier([String])
+    case leave([String])
+    /// nil: back to the queue.
+    case transfer([String?])
+    case priority([Priority])
+    /// nil: resume work (no longer pending).
+    case pending([String?])
+    case resolve([Disposition])
+}
+
+public enum AgentModal: Sendable {
+    case help(scroll: Int)
+    case picker(PickerState, PickerPurpose)
+    case blanks(BlankPrompt)
+}
+
+/// Everything that reaches `agentUpdate`: keys and ticks from the terminal, answers from the runtime.
+public enum AgentMessage: Sendable {
+    case key(KeyEvent)
+    case paste(String)
+    case resize(Size)
+    case tick(Date)
+    case listsLoaded([AgentList: [QueueItem]], AppDatabase.AgentCounts)
+    case ticketLoaded(TicketDetail, names: [String: String])
+    case claimResult(AppDatabase.ClaimOutcome?)
+    /// A work command succeeded; `leave` says the ticket is no longer the agent's to show.
+    case workDone(String, leave: Bool)
+    case workFailed(String)
+    case inviteCandidates([AppDatabase.InviteCandidate], forTransfer: Bool)
+    case suppliers([Supplier])
+    case statusChanged(AgentStatus)
+    /// Another process or the sync engine changed the database: reload what is shown.
+    case externalChange
+}
+
+/// Work for the runtime: database reads and commands. Data only, so flows are testable.
+public enum AgentEffect: Sendable, Equatable {
+    case loadLists
+    /// Loads (or reloads) a ticket for the ticket screen.
+    case openTicket(TicketKey)
+    /// Claims, then opens when `open`.
+    case claim(TicketKey, open: Bool)
+    case claimNext
+    case send(TicketKey, String, Visibility)
+    case invite(TicketKey, String)
+    case leave(TicketKey, String)
+    case loadInviteCandidates(TicketKey, [Product], forTransfer: Bool)
+    case loadSuppliers(TicketKey)
+    case transfer(TicketKey, to: String?)
+    case setPriority(TicketKey, Priority)
+    case setPending(TicketKey, waitingFor: String?)
+    case resolve(TicketKey, Disposition)
+    case reopen(TicketKey)
+    case reveal(TicketKey)
+    case setStatus(AgentStatus)
+    /// Once a second: the background hook and `PRAGMA data_version`.
+    case poll
+}

@@ -1,0 +1,134 @@
+import Foundation
+import HeatDeskTestSupport
+import XCTest
+
+/// Drives the real `heatdesk agent` in a detached tmux: on a demo database, claim a ticket,
+/// apply a template, fill its blank, send, pull in the hotel desk, resolve, quit; then check the
+/// database through `show --json` and that the terminal is back in its normal mode.
+final class AgentTmuxTests: XCTestCase {
+    let socket = "heatdesk-agent-e2e-\(getpid())"
+    var tmux = ""
+    var dir: TemporaryDirectory!
+
+    override func setUpWithError() throws {
+        guard let t = Self.which("tmux") else { throw XCTSkip("tmux is not installed: the end-to-end agent test needs it (apt-get install tmux)") }
+        tmux = t
+        dir = TemporaryDirectory("heatdesk-agent-e2e")
+    }
+
+    override func tearDown() {
+        _ = run([tmux, "-L", socket, "kill-server"])
+        dir = nil
+    }
+
+    static func which(_ name: String) -> String? {
+        for d in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let p = "\(d)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return nil
+    }
+
+    /// posix_spawn + waitpid, not Process: the tmux server inherits the client's descriptors
+    /// (see TerminalCursesTests.TmuxEndToEndTests).
+    @discardableResult
+    func run(_ args: [String]) -> (status: Int32, output: String) {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("heatdesk-agent-e2e-\(getpid())-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, args[0], &actions, nil, &argv, environ)
+        guard rc == 0 else { return (-1, "spawn \(args[0]): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let data = (try? Data(contentsOf: out)) ?? Data()
+        return (status & 0x7F == 0 ? (status >> 8) & 0xFF : -1, String(decoding: data, as: UTF8.self))
+    }
+
+    func keys(_ k: String...) { run([tmux, "-L", socket, "send-keys", "-t", "agent"] + k) }
+    func text(_ t: String) { run([tmux, "-L", socket, "send-keys", "-t", "agent", "-l", t]) }
+
+    /// Waits (up to 15 s) until the screen contains `marker`.
+    @discardableResult
+    func waitFor(_ marker: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        let deadline = Date().addingTimeInterval(15)
+        var screen = ""
+        while Date() < deadline {
+            screen = run([tmux, "-L", socket, "capture-pane", "-p", "-t", "agent"]).output
+            if screen.contains(marker) { return screen }
+            usleep(100_000)
+        }
+        XCTFail("\(marker) never appeared; screen:\n" + screen, file: file, line: line)
+        return screen
+    }
+
+    func testWorkATicketFromClaimToResolution() throws {
+        let bin = HeatDeskBinary.url.path
+        guard FileManager.default.isExecutableFile(atPath: bin) else { return XCTFail("heatdesk not built next to the tests") }
+        let db = dir.file("demo.sqlite")
+        let demo = try HeatDeskBinary.run(["demo", "--db", db])
+        XCTAssertEqual(demo.status, 0, demo.stderr)
+
+        let rc = dir.file("rc"), stty = dir.file("stty")
+        let script = "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color \(bin) agent --agent AG-002 --db \(db); "
+            + "echo $? > \(rc); stty -a > \(stty); echo AGENT-SESSION-OVER; sleep 60"
+        let start = run([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", "agent", script])
+        XCTAssertEqual(start.status, 0, start.output)
+
+        var screen = waitFor("1 Queue")
+        XCTAssertTrue(screen.contains("李明轩 AG-002"))
+        XCTAssertTrue(screen.contains("● available"))
+
+        keys("/"); text("HD-000005"); keys("Enter", "Enter")
+        screen = waitFor("Claimed HD-000005")
+        XCTAssertTrue(screen.contains("张伟"))
+
+        keys("t")
+        waitFor("HEAT template")
+        text("flight-delay-overnight.zh"); keys("Enter")
+        waitFor("Fill the template")
+        text("11月23日 09:30"); keys("Enter")
+        waitFor("HEAT ✓ no findings")
+        keys("C-s")
+        waitFor("Reply sent")
+
+        keys("i")
+        waitFor("Pull in a colleague")
+        text("AG-003"); keys("Enter")
+        waitFor("AG-003 pulled in")
+
+        keys("R")
+        waitFor("Resolve HD-000005")
+        text("rebooked"); keys("Enter")
+        waitFor("resolved: rebooked")
+
+        keys("q")
+        screen = waitFor("AGENT-SESSION-OVER")
+        XCTAssertFalse(screen.contains("1 Queue"), "the session's screen is gone after quitting")
+        XCTAssertEqual(try String(contentsOfFile: rc, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), "0")
+        let modes = try String(contentsOfFile: stty, encoding: .utf8)
+        XCTAssertTrue(modes.contains(" icanon") && !modes.contains("-icanon"), "canonical mode restored: \(modes)")
+        XCTAssertTrue(modes.contains(" echo ") && !modes.contains("-echo "), "echo restored: \(modes)")
+
+        let show = try HeatDeskBinary.run(["show", "HD-000005", "--json", "--db", db])
+        XCTAssertEqual(show.status, 0, show.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(json["status"] as? String, "resolved")
+        XCTAssertEqual(json["disposition"] as? String, "rebooked")
+        XCTAssertEqual(json["owner"] as? String, "AG-002")
+        let people = try XCTUnwrap(json["participants"] as? [[String: Any]])
+        XCTAssertEqual(people.compactMap { $0["id"] as? String }, ["AG-003"])
+        let messages = try XCTUnwrap(json["messages"] as? [[String: Any]])
+        let reply = try XCTUnwrap(messages.last { ($0["author_id"] as? String) == "AG-002" })
+        XCTAssertEqual(reply["visibility"] as? String, "public")
+        XCTAssertTrue((reply["body"] as? String ?? "").contains("11月23日 09:30"))
+        XCTAssertFalse((reply["body"] as? String ?? "").contains("{{"))
+    }
+}
