@@ -143,6 +143,16 @@ extension AppDatabase {
                 CREATE INDEX ticket_resolved_by_owner ON ticket(owner_id, resolved_at) WHERE resolved_at IS NOT NULL;
                 """)
         }
+        // The supervisor's figures (Docs/metrics.md): today's arrivals, resolutions and first
+        // answers by time, and the unanswered active tickets by due time, each a range scan.
+        migrator.registerMigration("v3-metrics") { db in
+            try db.execute(sql: """
+                CREATE INDEX ticket_created ON ticket(created_at);
+                CREATE INDEX ticket_resolved_at ON ticket(resolved_at) WHERE resolved_at IS NOT NULL;
+                CREATE INDEX ticket_answered_at ON ticket(first_response_at) WHERE first_response_at IS NOT NULL;
+                CREATE INDEX ticket_unanswered ON ticket(sla_due_at) WHERE first_response_at IS NULL AND status != 'resolved';
+                """)
+        }
         return migrator
     }
 }
