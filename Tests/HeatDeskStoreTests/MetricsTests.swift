@@ -140,7 +140,7 @@ final class MetricsTests: XCTestCase {
         XCTAssertEqual(service["level"] as? Double, 0.4)
         let waiting = try XCTUnwrap(object["waiting"] as? [String: Any])
         XCTAssertEqual(waiting["longest_wait"] as? Int, 16_200)
-        let agents = try XCTUnwrap(object["agents"] as? [String: Any])
+        let agents = try XCTUnwrap(object["staff"] as? [String: Any])
         XCTAssertEqual(agents["average_handling"] as? Int, 900)
         XCTAssertEqual(agents["first_contact_resolution"] as? Double, 0.5)
         let hourly = try XCTUnwrap(object["hourly"] as? [String: Any])

@@ -50,7 +50,7 @@ extension MetricsReport {
         w.endArray()
         w.endObject()
 
-        w.key("agents"); w.beginObject()
+        w.key("staff"); w.beginObject()
         w.key("presence"); w.beginObject(); for p in Presence.allCases { w.field(p.rawValue, presenceCounts[p] ?? 0) }; w.endObject()
         w.field("handled_today", handledToday); int("average_handling", averageHandling); share("first_contact_resolution", firstContactShare)
         w.field("stale_claims", staleClaims)
