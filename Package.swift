@@ -35,6 +35,7 @@ let package = Package(
             name: "heatdesk",
             dependencies: [
                 "HeatDeskCore", "HeatDeskStore", "HeatDeskImport", "HeatDeskTemplates", "TerminalKit",
+                "HeatDeskApp", "TerminalCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +44,7 @@ let package = Package(
         // ncursesw (no pkgConfig: SwiftPM rejects its -D flags with a warning; shim.h defines what matters).
         .systemLibrary(name: "CNCursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "TerminalCurses", dependencies: ["TerminalKit", "CNCursesw"]),
+        .target(name: "HeatDeskApp", dependencies: ["HeatDeskCore", "HeatDeskStore", "HeatDeskTemplates", "TerminalKit"]),
         .executableTarget(name: "terminal-demo", dependencies: ["TerminalKit", "TerminalCurses"]),
         .executableTarget(name: "terminalkit-bench", dependencies: ["TerminalKit"]),
         .executableTarget(name: "templates-bench", dependencies: ["HeatDeskTemplates", "HeatDeskCore"]),
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "HeatDeskTemplatesTests", dependencies: ["HeatDeskTemplates", "HeatDeskCore", "HeatDeskTestSupport"]),
         .testTarget(name: "HeatDeskCLITests", dependencies: ["HeatDeskTestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "HeatDeskAppTests", dependencies: ["HeatDeskApp", "HeatDeskStore", "HeatDeskTestSupport", "TerminalKit"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -63,6 +63,7 @@ public struct MetricsReport: Sendable, Equatable {
     public struct AgentFigures: Sendable, Equatable {
         public var id: String
         public var name: String
+        public var role: Role
         public var presence: Presence
         public var inHand: Int
         public var handledToday: Int
@@ -135,7 +136,7 @@ public struct MetricsReport: Sendable, Equatable {
             case .offline: presence = .offline
             }
             return AgentFigures(
-                id: a.id, name: a.name, presence: presence, inHand: a.inHand, handledToday: a.handledToday,
+                id: a.id, name: a.name, role: a.role, presence: presence, inHand: a.inHand, handledToday: a.handledToday,
                 averageHandling: a.handleCount > 0 ? Int(a.handleMillis / Int64(a.handleCount) / 1000) : nil,
                 firstContactShare: a.handledToday > 0 ? Double(a.firstContact) / Double(a.handledToday) : nil,
                 staleClaims: a.status == .offline ? a.inHand : 0)

@@ -10,6 +10,9 @@ struct MetricsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Measure as of this moment (ISO 8601 with offset) instead of now.", valueName: "time"))
     var now: String?
 
+    init() {}
+    init(targets: String?) { self.targets = targets }
+
     func serviceTargets() throws -> ServiceTargets {
         guard let targets else { return .standard }
         guard let text = try? String(contentsOfFile: targets, encoding: .utf8) else {
