@@ -68,7 +68,7 @@ extension Monitor {
         left.append(s.paused ? Span(" · PAUSED", .warning) : Span(SafeText(" · live every \(s.interval)s")))
         var right: [Span] = []
         if let r = s.report {
-            right = [Span(SafeText("waiting \(r.waitingTotal) · longest \(MonitorFormat.duration(r.longestWait)) · SL \(MonitorFormat.share(r.serviceOverall.share)) · "))]
+            right = [Span(SafeText("SL \(MonitorFormat.share(r.serviceOverall.share)) · "))]
             right.append(Span(SafeText("past SLA \(r.pastDue)"), r.pastDue > 0 ? .breach : .statusBar))
             right.append(Span(SafeText(" · \(MonitorFormat.clock(r.now, dayStart: r.dayStart)) ")))
         }
@@ -103,7 +103,7 @@ extension Monitor {
         let o = r.serviceOverall
         if byProduct {
             section("Service level today", &b, area.row(0),
-                    note: "\(MonitorFormat.share(o.share)) · \(o.met)/\(o.met + o.missed) in target")
+                    note: "\(MonitorFormat.share(o.share)) (\(o.met)/\(o.met + o.missed))")
         } else {
             section("By channel", &b, area.row(0), note: "goal in brackets")
         }
@@ -188,8 +188,8 @@ extension Monitor {
         let focused = s.focus == .agents && s.modal == nil
         let counts = MetricsReport.Presence.allCases.map { "\(r.presenceCounts[$0] ?? 0) \($0.rawValue)" }.joined(separator: " · ")
         section("Agents", &b, area.row(0),
-                note: "\(counts) · handled \(r.handledToday) · AHT \(r.averageHandling.map(MonitorFormat.duration) ?? "–") · FCR \(MonitorFormat.share(r.firstContactShare))"
-                    + (r.staleClaims > 0 ? " · \(r.staleClaims) stale claims" : ""))
+                note: "handled \(r.handledToday) · AHT \(r.averageHandling.map(MonitorFormat.duration) ?? "–") · FCR \(MonitorFormat.share(r.firstContactShare))"
+                    + (r.staleClaims > 0 ? " · \(r.staleClaims) stale" : "") + " · " + counts)
         let columns = [TableColumn("name", width: .fill()), TableColumn("id", width: .fixed(6)), TableColumn("status", width: .fixed(9)),
                        TableColumn("hand", width: .fixed(4), align: .right), TableColumn("done", width: .fixed(4), align: .right),
                        TableColumn("AHT", width: .fixed(6), align: .right), TableColumn("FCR", width: .fixed(6), align: .right),
@@ -233,6 +233,7 @@ extension Monitor {
         out.append(PaneLine(SafeText("Subject: \(t.subject)")))
         if !t.botSummary.isEmpty { out.append(PaneLine("")); out.append(PaneLine("Bot hand-over summary", role: .title)); out.append(PaneLine(SafeText(t.botSummary))) }
         out.append(PaneLine("")); out.append(PaneLine("Conversation", role: .title))
+        if d.messages.isEmpty { out.append(PaneLine("(no messages yet)", role: .muted)) }
         for m in d.messages {
             let who = m.authorID.map { "\(m.authorKind.rawValue) \($0)" } ?? m.authorKind.rawValue
             out.append(PaneLine(SafeText("[\(who)\(m.visibility == .internal ? ", note" : "")]"), role: .muted))
