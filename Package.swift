@@ -47,6 +47,8 @@ let package = Package(
         .target(name: "HeatDeskApp", dependencies: ["HeatDeskCore", "HeatDeskStore", "HeatDeskTemplates", "TerminalKit"]),
         .executableTarget(name: "terminal-demo", dependencies: ["TerminalKit", "TerminalCurses"]),
         .executableTarget(name: "terminalkit-bench", dependencies: ["TerminalKit"]),
+        .executableTarget(name: "monitor-bench", dependencies: ["HeatDeskApp", "HeatDeskStore", "HeatDeskCore", "TerminalKit",
+                                                                 .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "templates-bench", dependencies: ["HeatDeskTemplates", "HeatDeskCore"]),
         .target(
             name: "HeatDeskTestSupport",
