@@ -49,11 +49,13 @@ extension Monitor {
         let parts = body.split(.vertical, [.fixed(tall ? 9 : 7), .fixed(3 * trendRows + (tall ? 1 : 0)), .fill()])
         let top = parts[0].split(.horizontal, wide ? [.fixed(60), .fill(), .fill()] : [.fixed(45), .fill()])
         queues(r, &b, top[0])
+        // A product mixes channels: its meter is judged against the live goal for normal priority.
+        let liveGoal = s.targets.target(.normal, Channel.chat).goal
         if wide {
-            serviceLevel(r, &b, top[1].inset(left: 2), byProduct: true, byChannel: false)
-            serviceLevel(r, &b, top[2].inset(left: 2), byProduct: false, byChannel: true)
+            serviceLevel(r, &b, top[1].inset(left: 2), byProduct: true, byChannel: false, liveGoal: liveGoal)
+            serviceLevel(r, &b, top[2].inset(left: 2), byProduct: false, byChannel: true, liveGoal: liveGoal)
         } else {
-            serviceLevel(r, &b, top[1].inset(left: 1), byProduct: true, byChannel: true)
+            serviceLevel(r, &b, top[1].inset(left: 1), byProduct: true, byChannel: true, liveGoal: liveGoal)
         }
         trends(r, &b, parts[1], rowsPerSeries: trendRows, titled: tall)
         let lists = wide ? parts[2].split(.horizontal, [.percent(60), .fill()]) : parts[2].split(.vertical, [.percent(55), .fill()])
@@ -99,7 +101,7 @@ extension Monitor {
         switch p { case .sos: "SOS"; case .urgent: "urg"; case .high: "high"; case .normal: "norm"; case .low: "low" }
     }
 
-    static func serviceLevel(_ r: MetricsReport, _ b: inout Buffer, _ area: Rect, byProduct: Bool, byChannel: Bool) {
+    static func serviceLevel(_ r: MetricsReport, _ b: inout Buffer, _ area: Rect, byProduct: Bool, byChannel: Bool, liveGoal: Double) {
         let o = r.serviceOverall
         if byProduct {
             section("Service level today", &b, area.row(0),
@@ -121,7 +123,7 @@ extension Monitor {
             b.put(SafeText(label), x: row.x, y: row.y, style: b.theme[.normal], clip: row)
             let figureWidth = line.goal == nil ? 7 : 16
             let meterWidth = max(0, row.width - 9 - figureWidth - 1)
-            let below = line.level.share.map { $0 < (line.goal ?? r.serviceByChannel.first?.goal ?? 0.95) } ?? false
+            let below = line.level.share.map { $0 < (line.goal ?? liveGoal) } ?? false
             b.render(Meter(line.level.share, role: below ? .warning : .success), in: Rect(x: row.x + 9, y: row.y, width: meterWidth, height: 1))
             b.put(SafeText(figure), in: Rect(x: row.maxX - figureWidth, y: row.y, width: figureWidth, height: 1), align: .right,
                   style: b.theme[below ? .warning : .normal])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeatDeskApp
 import HeatDeskCore
 import HeatDeskStore
 
@@ -70,14 +71,6 @@ enum StatsText {
         return out
     }
 
-    static func share(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0 * 100) } ?? "–" }
-
-    /// 42s, 3m05s, 2h07m, 3d04h: short and exact enough for a wallboard.
-    static func duration(_ seconds: Int) -> String {
-        let s = max(0, seconds)
-        if s < 60 { return "\(s)s" }
-        if s < 3600 { return String(format: "%dm%02ds", s / 60, s % 60) }
-        if s < 86_400 { return String(format: "%dh%02dm", s / 3600, s % 3600 / 60) }
-        return String(format: "%dd%02dh", s / 86_400, s % 86_400 / 3600)
-    }
+    static func share(_ v: Double?) -> String { MonitorFormat.share(v) }
+    static func duration(_ seconds: Int) -> String { MonitorFormat.duration(seconds) }
 }
