@@ -18,7 +18,7 @@ public struct MonitorState: Sendable {
     public var supervisor: Agent
     public var targets: ServiceTargets
     /// Seconds between refreshes (the tick interval), shown in the title.
-    public var interval: Int
+    public var interval: Double
     public var theme: Theme
 
     /// The last figures read from the database, and what they were derived from.
@@ -40,7 +40,7 @@ public struct MonitorState: Sendable {
     public var message: TransientMessage?
     public var quit = false
 
-    public init(supervisor: Agent, targets: ServiceTargets = .standard, interval: Int = 2, theme: Theme = .monochrome) {
+    public init(supervisor: Agent, targets: ServiceTargets = .standard, interval: Double = 2, theme: Theme = .monochrome) {
         self.supervisor = supervisor; self.targets = targets; self.interval = interval; self.theme = theme
     }
 

@@ -25,6 +25,11 @@ public enum MonitorFormat {
         return two(s / 3600 % 24) + ":" + two(s % 3600 / 60) + ":" + two(s % 60)
     }
 
+    /// 2s, 0.5s: an interval as typed.
+    public static func seconds(_ v: Double) -> String {
+        v == v.rounded() ? "\(Int(v))s" : "\((v * 10).rounded() / 10)s"
+    }
+
     static func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 }
 
@@ -67,7 +72,7 @@ extension Monitor {
 
     static func title(_ s: MonitorState, _ b: inout Buffer, _ row: Rect) {
         var left: [Span] = [Span("heatdesk monitor", .title), Span(SafeText(" · \(s.supervisor.name) \(s.supervisor.id)"))]
-        left.append(s.paused ? Span(" · PAUSED", .warning) : Span(SafeText(" · live every \(s.interval)s")))
+        left.append(s.paused ? Span(" · PAUSED", .warning) : Span(SafeText(" · live every \(MonitorFormat.seconds(s.interval))")))
         var right: [Span] = []
         if let r = s.report {
             right = [Span(SafeText("SL \(MonitorFormat.share(r.serviceOverall.share)) · "))]

@@ -32,7 +32,7 @@ struct MonitorCommand: ParsableCommand {
         let env = MonitorEnvironment(db: db, supervisor: who, authority: LocalClaimAuthority(), targets: serviceTargets)
         do {
             let status: Int32 = try CursesBackend.run { backend in
-                var state = MonitorState(supervisor: who, targets: serviceTargets, interval: Int(interval.rounded()),
+                var state = MonitorState(supervisor: who, targets: serviceTargets, interval: interval,
                                          theme: Theme(mode: backend.colorMode))
                 state.refreshing = true
                 var program = Monitor.program(state: state, environment: env, interval: .milliseconds(Int(interval * 1000)))
