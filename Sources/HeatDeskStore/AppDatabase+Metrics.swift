@@ -73,13 +73,17 @@ extension AppDatabase {
             """, arguments: [now, now, now, nearShare, limit]).map(ticketLine)
 
         // Agents: tickets in hand (owner index), today's resolutions (resolved_at index).
+        // INDEXED BY: the owner indexes would sort the GROUP BY for free but walk every
+        // ticket ever owned; the worked tickets and today's resolutions are the small ranges.
         let inHand = Dictionary(try Row.fetchAll(db, sql: """
-            SELECT owner_id, count(*) FROM ticket WHERE owner_id IS NOT NULL AND status IN ('open', 'pending') GROUP BY owner_id
+            SELECT owner_id, count(*) FROM ticket INDEXED BY ticket_queue
+            WHERE status IN ('open', 'pending') AND owner_id IS NOT NULL GROUP BY owner_id
             """).map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: +)
         var today: [String: (Int, Int64, Int, Int)] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT owner_id, count(*), coalesce(sum(resolved_at - claimed_at), 0), count(claimed_at), coalesce(sum(first_contact), 0)
-            FROM ticket WHERE resolved_at IS NOT NULL AND resolved_at >= ? AND resolved_at <= ? AND owner_id IS NOT NULL
+            FROM ticket INDEXED BY ticket_resolved_at
+            WHERE resolved_at IS NOT NULL AND resolved_at >= ? AND resolved_at <= ? AND owner_id IS NOT NULL
             GROUP BY owner_id
             """, arguments: [dayStart, now]) {
             today[row[0]] = (row[1], row[2], row[3], row[4])
