@@ -53,6 +53,8 @@ let package = Package(
         .target(name: "HeatDeskApp", dependencies: ["HeatDeskCore", "HeatDeskStore", "HeatDeskTemplates", "TerminalKit"]),
         .executableTarget(name: "terminal-demo", dependencies: ["TerminalKit", "TerminalCurses"]),
         .executableTarget(name: "terminalkit-bench", dependencies: ["TerminalKit"]),
+        .executableTarget(name: "monitor-bench", dependencies: ["HeatDeskApp", "HeatDeskStore", "HeatDeskCore", "TerminalKit",
+                                                                 .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "templates-bench", dependencies: ["HeatDeskTemplates", "HeatDeskCore"]),
         .executableTarget(
             name: "agent-bench",
@@ -72,8 +74,8 @@ let package = Package(
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HeatDeskCLITests", dependencies: ["HeatDeskTestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "HeatDeskAppTests", dependencies: ["HeatDeskApp", "HeatDeskStore", "HeatDeskTestSupport", "TerminalKit"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -174,6 +174,16 @@ extension AppDatabase {
                 ) WITHOUT ROWID;
                 """)
         }
+        // The supervisor's figures (Docs/metrics.md): today's arrivals, resolutions and first
+        // answers by time, and the unanswered active tickets by due time, each a range scan.
+        migrator.registerMigration("v3-metrics") { db in
+            try db.execute(sql: """
+                CREATE INDEX ticket_created ON ticket(created_at);
+                CREATE INDEX ticket_resolved_at ON ticket(resolved_at) WHERE resolved_at IS NOT NULL;
+                CREATE INDEX ticket_answered_at ON ticket(first_response_at) WHERE first_response_at IS NOT NULL;
+                CREATE INDEX ticket_unanswered ON ticket(sla_due_at) WHERE first_response_at IS NULL AND status != 'resolved';
+                """)
+        }
         return migrator
     }
 }

@@ -38,6 +38,10 @@ public struct JSONWriter: Sendable {
     public mutating func string(_ s: String) { value(); JSONWriter.appendQuoted(s, to: &bytes) }
     public mutating func int(_ v: Int64) { value(); bytes.append(contentsOf: String(v).utf8) }
     public mutating func int(_ v: Int) { value(); bytes.append(contentsOf: String(v).utf8) }
+    /// A fraction, rounded to four decimals so shares print as 0.9524, not binary noise.
+    public mutating func double(_ v: Double) {
+        value(); bytes.append(contentsOf: (v.isFinite ? String((v * 10_000).rounded() / 10_000) : "null").utf8)
+    }
     public mutating func bool(_ v: Bool) { value(); bytes.append(contentsOf: (v ? "true" : "false").utf8) }
     public mutating func null() { value(); bytes.append(contentsOf: "null".utf8) }
     /// A time as an ISO 8601 UTC string, written without building a String first.

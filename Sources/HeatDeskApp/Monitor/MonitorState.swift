@@ -1,0 +1,100 @@
+import Foundation
+import HeatDeskCore
+import TerminalKit
+
+/// The supervisor monitor's whole state: the last figures, what is selected, what is open.
+/// Changed only by `Monitor.update`; drawn only by `Monitor.view`.
+public struct MonitorState: Sendable {
+    public enum Pane: Sendable, Equatable { case tickets, agents }
+
+    public enum Modal: Sendable, Equatable {
+        case help(scroll: Int)
+        /// A ticket, read-only (the agent session's ticket screen replaces this at merge).
+        case detail(TicketDetail, scroll: Int)
+        case reassign(PickerState, ticket: TicketKey, agentIDs: [String])
+        case confirmRequeue(ConfirmState, ticket: TicketKey)
+    }
+
+    public var supervisor: Agent
+    public var targets: ServiceTargets
+    /// Seconds between refreshes (the tick interval), shown in the title.
+    public var interval: Double
+    public var theme: Theme
+
+    /// The last figures read from the database, and what they were derived from.
+    public var record: MetricsRecord?
+    public var report: MetricsReport?
+    /// `PRAGMA data_version` when `record` was read: unchanged means nothing to read again.
+    public var version: Int?
+    /// When the record was last read in full (time-based counts are re-read at least every `fullEvery`).
+    public var readAt: Date?
+    public var fullEvery: TimeInterval = 30
+
+    public var paused = false
+    /// A refresh is in flight: ticks do not pile more on.
+    public var refreshing = false
+    public var focus: Pane = .tickets
+    public var tickets = ListState()
+    public var agents = ListState()
+    public var modal: Modal?
+    public var message: TransientMessage?
+    public var quit = false
+
+    public init(supervisor: Agent, targets: ServiceTargets = .standard, interval: Double = 2, theme: Theme = .monochrome) {
+        self.supervisor = supervisor; self.targets = targets; self.interval = interval; self.theme = theme
+    }
+
+    /// One line of the attention list: SOS and complaints waiting, then tickets past or near SLA.
+    public struct Attention: Sendable, Equatable {
+        public enum Reason: Sendable, Equatable { case pinned(wait: Int), risk(SLAPolicy.Standing, dueIn: Int) }
+        public var ticket: MetricsRecord.TicketLine
+        public var reason: Reason
+    }
+
+    public var attention: [Attention] {
+        guard let r = report else { return [] }
+        var seen = Set<TicketKey>()
+        var out: [Attention] = []
+        for p in r.pinned where seen.insert(p.ticket.key).inserted { out.append(Attention(ticket: p.ticket, reason: .pinned(wait: p.wait))) }
+        for k in r.atRisk where seen.insert(k.ticket.key).inserted {
+            out.append(Attention(ticket: k.ticket, reason: .risk(k.standing, dueIn: k.dueIn)))
+        }
+        return out
+    }
+
+    public var selectedTicket: MetricsRecord.TicketLine? {
+        let list = attention
+        guard focus == .tickets, let i = tickets.selected, i < list.count else { return nil }
+        return list[i].ticket
+    }
+
+    public var selectedAgent: MetricsReport.AgentFigures? {
+        guard let list = report?.agents, let i = agents.selected, i < list.count else { return nil }
+        return list[i]
+    }
+}
+
+/// What reaches `update`: keys, the clock, and the answers of effects.
+public enum MonitorMessage: Sendable {
+    case key(KeyEvent)
+    case tick(Date)
+    case resized
+    /// Fresh figures, with the data version they were read at.
+    case refreshed(MetricsRecord, version: Int, at: Date)
+    /// Nothing was committed since the last read: only the clock moved.
+    case unchanged(at: Date)
+    case detail(TicketDetail?)
+    /// An action went through (requeue, reassign, priority): say so and read again.
+    case done(String)
+    case failed(String)
+}
+
+/// Work for the runtime, away from the drawing thread.
+public enum MonitorEffect: Sendable, Equatable {
+    /// Read the figures; `force` reads even when the data version did not move.
+    case refresh(force: Bool, known: Int?)
+    case loadDetail(TicketKey)
+    case requeue(TicketKey)
+    case reassign(TicketKey, to: String)
+    case setPriority(TicketKey, Priority)
+}

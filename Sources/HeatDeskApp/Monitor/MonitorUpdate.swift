@@ -1,0 +1,184 @@
+import Foundation
+import HeatDeskCore
+import TerminalKit
+
+/// The supervisor monitor: `update` (pure), `view` (pure), and the runtime that carries out
+/// effects (`MonitorRuntime`).
+public enum Monitor {
+    /// Who may open the monitor: supervisors only. Nil when allowed, else the refusal to print.
+    public static func refusal(for agent: Agent?, id: String) -> String? {
+        guard let agent else { return "no agent '\(id)' in the directory" }
+        guard agent.role == .supervisor else {
+            return "the monitor is for supervisors; \(agent.id) (\(agent.name)) is \(agent.role == .agent ? "an agent" : "a supplier contact")"
+        }
+        return nil
+    }
+
+    /// Rows a page key moves; the view keeps the selection visible whatever the real height.
+    static let pageRows = 8
+
+    public static func update(_ s: inout MonitorState, _ message: MonitorMessage) -> [MonitorEffect] {
+        switch message {
+        case .resized:
+            return []
+        case .tick(let now):
+            if let m = s.message, m.expired(at: .now) { s.message = nil }
+            guard !s.paused, !s.refreshing else { return [] }
+            s.refreshing = true
+            // Counts that depend on the clock alone (past due, missed) are re-read now and then.
+            let stale = s.readAt.map { now.timeIntervalSince($0) >= s.fullEvery } ?? true
+            return [.refresh(force: stale, known: s.version)]
+        case .refreshed(let record, let version, let at):
+            let keep = s.selectedKeyOrNil
+            s.record = record; s.version = version; s.readAt = at; s.refreshing = false
+            s.report = MetricsReport(record, targets: s.targets)
+            reselect(&s, keeping: keep)
+            return []
+        case .unchanged(let at):
+            s.refreshing = false
+            // Nothing committed: only waits and due times move with the clock.
+            if var record = s.record, at.millis > record.now {
+                record.now = at.millis
+                s.record = record
+                s.report = MetricsReport(record, targets: s.targets)
+            }
+            return []
+        case .detail(let detail):
+            if let detail { s.modal = .detail(detail, scroll: 0) } else { note(&s, "That ticket is gone", .warning) }
+            return []
+        case .done(let text):
+            note(&s, text, .success)
+            s.refreshing = true
+            return [.refresh(force: true, known: s.version)]
+        case .failed(let text):
+            s.refreshing = false
+            note(&s, text, .error)
+            return []
+        case .key(let key):
+            if s.modal != nil { return modalKey(&s, key) }
+            guard let action = bindings.action(for: key, in: context) else { return [] }
+            return perform(&s, action)
+        }
+    }
+
+    static func perform(_ s: inout MonitorState, _ action: MonitorAction) -> [MonitorEffect] {
+        let ticketCount = s.attention.count, agentCount = s.report?.agents.count ?? 0
+        func move(_ f: (inout ListState, Int) -> Void) {
+            if s.focus == .tickets { f(&s.tickets, ticketCount) } else { f(&s.agents, agentCount) }
+        }
+        switch action {
+        case .quit: s.quit = true
+        case .help: s.modal = .help(scroll: 0)
+        case .pause:
+            s.paused.toggle()
+            note(&s, s.paused ? "Paused: figures frozen until you press p again" : "Live again", .info)
+            if !s.paused { s.refreshing = true; return [.refresh(force: true, known: s.version)] }
+        case .refresh:
+            s.refreshing = true
+            return [.refresh(force: true, known: s.version)]
+        case .switchPane: s.focus = s.focus == .tickets ? .agents : .tickets
+        case .down: move { $0.move(by: 1, count: $1, visibleRows: pageRows) }
+        case .up: move { $0.move(by: -1, count: $1, visibleRows: pageRows) }
+        case .pageDown: move { $0.pageDown(count: $1, visibleRows: pageRows) }
+        case .pageUp: move { $0.pageUp(count: $1, visibleRows: pageRows) }
+        case .home: move { $0.home(count: $1, visibleRows: pageRows) }
+        case .end: move { $0.end(count: $1, visibleRows: pageRows) }
+        case .open:
+            guard let t = ticketOrNote(&s) else { return [] }
+            return [.loadDetail(t.key)]
+        case .requeue:
+            guard let t = ticketOrNote(&s) else { return [] }
+            guard t.status == .open || t.status == .pending else {
+                note(&s, "\(t.key) is \(t.status.rawValue): nothing to requeue", .warning); return []
+            }
+            s.modal = .confirmRequeue(ConfirmState(title: "Requeue", message: SafeText("Take \(t.key) from \(t.ownerID ?? "its owner") and put it back in the queue?"),
+                                                   yes: "Requeue", no: "Cancel"), ticket: t.key)
+        case .reassign:
+            guard let t = ticketOrNote(&s) else { return [] }
+            guard t.status != .resolved else { note(&s, "\(t.key) is resolved", .warning); return [] }
+            let candidates = (s.report?.agents ?? []).filter { $0.role == .agent && $0.id != t.ownerID }
+            guard !candidates.isEmpty else { note(&s, "No agent to hand it to", .warning); return [] }
+            let items = candidates.map { SafeText("\($0.name)  \($0.id)  \($0.presence.rawValue)  in hand \($0.inHand)") }
+            s.modal = .reassign(PickerState(title: SafeText("Reassign \(t.key) to"), items: items, visibleRows: 10),
+                                ticket: t.key, agentIDs: candidates.map(\.id))
+        case .raise:
+            guard let t = ticketOrNote(&s) else { return [] }
+            guard let higher = Priority(rank: t.priority.rank - 1) else { note(&s, "\(t.key) is already SOS", .warning); return [] }
+            return [.setPriority(t.key, higher)]
+        }
+        return []
+    }
+
+    static func modalKey(_ s: inout MonitorState, _ key: KeyEvent) -> [MonitorEffect] {
+        guard let modal = s.modal else { return [] }
+        switch modal {
+        case .help(let scroll):
+            s.modal = scrolled(key, scroll).map { .help(scroll: $0) }
+        case .detail(let d, let scroll):
+            s.modal = scrolled(key, scroll).map { .detail(d, scroll: $0) }
+        case .reassign(var picker, let ticket, let ids):
+            switch picker.handle(key) {
+            case .open: s.modal = .reassign(picker, ticket: ticket, agentIDs: ids)
+            case .cancelled: s.modal = nil
+            case .chosen(let i):
+                s.modal = nil
+                return [.reassign(ticket, to: ids[i])]
+            }
+        case .confirmRequeue(var confirm, let ticket):
+            switch confirm.handle(key) {
+            case .open: s.modal = .confirmRequeue(confirm, ticket: ticket)
+            case .cancelled, .chosen(false): s.modal = nil
+            case .chosen(true):
+                s.modal = nil
+                return [.requeue(ticket)]
+            }
+        }
+        return []
+    }
+
+    /// Scroll keys move a read-only pane; Esc, q and Enter close it (nil).
+    static func scrolled(_ key: KeyEvent, _ scroll: Int) -> Int? {
+        switch key.key {
+        case .escape, .enter, .char("q"), .char("?"): return nil
+        case .down, .char("j"): return scroll + 1
+        case .up, .char("k"): return max(0, scroll - 1)
+        case .pageDown, .char(" "): return scroll + pageRows
+        case .pageUp: return max(0, scroll - pageRows)
+        case .home: return 0
+        default: return scroll
+        }
+    }
+
+    static func ticketOrNote(_ s: inout MonitorState) -> MetricsRecord.TicketLine? {
+        if let t = s.selectedTicket { return t }
+        note(&s, s.focus == .agents ? "Tab to the ticket list to act on a ticket" : "No ticket selected", .warning)
+        return nil
+    }
+
+    static func note(_ s: inout MonitorState, _ text: String, _ kind: TransientMessage.Kind) {
+        s.message = TransientMessage(SafeText(text), kind: kind, lasting: .seconds(5))
+    }
+
+    /// After new figures the selection follows its ticket (lists reorder as waits change).
+    static func reselect(_ s: inout MonitorState, keeping key: TicketKey?) {
+        let list = s.attention
+        if let key, let i = list.firstIndex(where: { $0.ticket.key == key }) {
+            s.tickets.select(i, count: list.count, visibleRows: pageRows)
+        } else if let i = s.tickets.selected {
+            s.tickets.select(min(i, list.count - 1), count: list.count, visibleRows: pageRows)
+        } else {
+            s.tickets.select(0, count: list.count, visibleRows: pageRows)
+        }
+        let agents = s.report?.agents.count ?? 0
+        s.agents.select(min(s.agents.selected ?? 0, max(0, agents - 1)), count: agents, visibleRows: pageRows)
+    }
+}
+
+extension MonitorState {
+    /// The selected ticket's key, whatever pane has focus (to keep it across refreshes).
+    var selectedKeyOrNil: TicketKey? {
+        let list = attention
+        guard let i = tickets.selected, i < list.count else { return nil }
+        return list[i].ticket.key
+    }
+}

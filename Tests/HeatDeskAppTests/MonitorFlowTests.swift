@@ -1,0 +1,161 @@
+import XCTest
+import HeatDeskApp
+import HeatDeskCore
+import HeatDeskStore
+import TerminalKit
+
+/// The monitor's flows through `update` and the real effects on a database file.
+final class MonitorFlowTests: XCTestCase {
+    var f: MonitorFixture!
+    var env: MonitorEnvironment!
+    var s: MonitorState!
+
+    override func setUpWithError() throws {
+        f = try MonitorFixture()
+        env = f.environment()
+        s = f.state()
+        env.drive(&s, .tick(f.now))
+        XCTAssertNotNil(s.report, "the first tick reads the figures")
+    }
+
+    func key(_ k: KeyEvent) -> [MonitorEffect] { env.drive(&s, .key(k)) }
+
+    func select(_ id: String) throws {
+        let i = try XCTUnwrap(s.attention.firstIndex { $0.ticket.key.externalID == id }, "\(id) in the attention list")
+        s.tickets.select(i, count: s.attention.count, visibleRows: 8)
+    }
+
+    func testOnlySupervisorsMayWatch() {
+        XCTAssertNil(Monitor.refusal(for: f.boss, id: "S-1"))
+        XCTAssertEqual(Monitor.refusal(for: f.li, id: "A-1"), "the monitor is for supervisors; A-1 (李娜) is an agent")
+        XCTAssertEqual(Monitor.refusal(for: Agent(id: "SC-1", name: "Hilton", role: .supplier), id: "SC-1"),
+                       "the monitor is for supervisors; SC-1 (Hilton) is a supplier contact")
+        XCTAssertEqual(Monitor.refusal(for: nil, id: "X-9"), "no agent 'X-9' in the directory")
+    }
+
+    func testAttentionListsPinnedThenAtRisk() {
+        XCTAssertEqual(s.attention.map(\.ticket.key.externalID), ["T-4", "T-5", "T-7", "T-6"],
+                       "SOS and complaint waiting first, then past/near SLA not already listed")
+        XCTAssertEqual(s.report?.waitingTotal, 3)
+    }
+
+    func testAnUnchangedDatabaseCostsOnlyTheVersionCheck() throws {
+        let version = s.version
+        // Within the full-read period and with nothing committed: no read, only the clock moves.
+        var effects = Monitor.update(&s, .tick(f.now.addingTimeInterval(2)))
+        XCTAssertEqual(effects, [.refresh(force: false, known: version)])
+        var answers = env.run(effects)
+        guard case .unchanged = answers.first else { return XCTFail("\(answers)") }
+        // Another process commits (an agent claims the SOS ticket): the next tick reads again.
+        for m in answers { _ = Monitor.update(&s, m) }
+        let other = try AppDatabase.open(path: f.path)
+        _ = try other.claim(f.key("T-4"), by: f.wang, at: f.now)
+        effects = Monitor.update(&s, .tick(f.now.addingTimeInterval(4)))
+        answers = env.run(effects)
+        guard case .refreshed = answers.first else { return XCTFail("\(answers)") }
+        for m in answers { _ = Monitor.update(&s, m) }
+        XCTAssertEqual(s.report?.waitingTotal, 2)
+        XCTAssertEqual(s.report?.agents.first { $0.id == "A-3" }?.inHand, 2)
+        XCTAssertNotEqual(s.version, version)
+    }
+
+    func testClockOnlyFiguresMoveWithoutARead() {
+        let before = s.report?.longestWait ?? 0
+        _ = Monitor.update(&s, .unchanged(at: f.now.addingTimeInterval(60)))
+        XCTAssertEqual(s.report?.longestWait, before + 60)
+        // After the full-read period even an unchanged database is read again.
+        XCTAssertEqual(Monitor.update(&s, .tick(f.now.addingTimeInterval(31))), [.refresh(force: true, known: s.version)])
+    }
+
+    func testSyncNewsForcesARead() {
+        let news = f.environment(background: { true })
+        let answers = news.run([.refresh(force: false, known: s.version)])
+        guard case .refreshed = answers.first else { return XCTFail("\(answers)") }
+        let failing = f.environment(background: { throw CocoaError(.fileReadNoPermission) })
+        let failed = failing.run([.refresh(force: false, known: s.version)])
+        guard case .failed(let text) = failed.first else { return XCTFail("\(failed)") }
+        XCTAssertTrue(text.hasPrefix("sync:"), text)
+        guard case .unchanged = failed.last else { return XCTFail("a failing sync still leaves the local figures current") }
+    }
+
+    func testPauseStopsTheRefreshAndResumeReadsAtOnce() {
+        XCTAssertEqual(key("p"), [])
+        XCTAssertTrue(s.paused)
+        XCTAssertEqual(Monitor.update(&s, .tick(f.now.addingTimeInterval(60))), [])
+        XCTAssertEqual(Monitor.update(&s, .key("p")), [.refresh(force: true, known: s.version)])
+        XCTAssertFalse(s.paused)
+    }
+
+    func testRequeueAStaleClaimAfterConfirming() throws {
+        try select("T-7")
+        XCTAssertEqual(key("r"), [])
+        guard case .confirmRequeue = s.modal else { return XCTFail("asks first") }
+        XCTAssertEqual(key("n"), [])
+        XCTAssertNil(s.modal)
+        XCTAssertEqual(try f.db.workState(f.key("T-7"))?.ownerID, "A-3", "cancelled: nothing changed")
+        _ = key("r")
+        let effects = key("y")
+        XCTAssertEqual(effects.first, .requeue(f.key("T-7")))
+        let state = try XCTUnwrap(f.db.workState(f.key("T-7")))
+        XCTAssertEqual(state.status, .queued); XCTAssertNil(state.ownerID); XCTAssertEqual(state.epoch, 2, "a new claim epoch")
+        XCTAssertEqual(s.message?.text, SafeText("T-7 is back in the queue"))
+        XCTAssertEqual(s.report?.staleClaims, 0, "figures read again after the action")
+        XCTAssertEqual(s.attention.first { $0.ticket.key.externalID == "T-7" }?.ticket.status, .queued, "the selection follows the ticket")
+    }
+
+    func testReassignThroughThePicker() throws {
+        try select("T-7")
+        _ = key("a")
+        guard case .reassign(let picker, _, let ids) = s.modal else { return XCTFail("picker") }
+        XCTAssertEqual(ids, ["A-1", "A-2"], "agents only, not the current owner nor supervisors")
+        XCTAssertEqual(picker.items.count, 2)
+        for c in "tom" { _ = key(KeyEvent(.char(c))) }
+        XCTAssertEqual(key("Enter").first, .reassign(f.key("T-7"), to: "A-2"))
+        XCTAssertEqual(try f.db.workState(f.key("T-7"))?.ownerID, "A-2")
+        XCTAssertEqual(s.report?.agents.first { $0.id == "A-2" }?.inHand, 1)
+    }
+
+    func testRaisePriorityAndRefusals() throws {
+        try select("T-5")
+        XCTAssertEqual(key("+").first, .setPriority(f.key("T-5"), .urgent))
+        XCTAssertEqual(try f.db.queue().first { $0.key.externalID == "T-5" }?.priority, .urgent)
+        try select("T-4")
+        XCTAssertEqual(key("+"), [])
+        XCTAssertEqual(s.message?.kind, .warning, "already SOS")
+        XCTAssertEqual(key("r"), [])
+        XCTAssertNil(s.modal, "a queued ticket has nothing to requeue")
+        _ = key("Tab")
+        XCTAssertEqual(key("Enter"), [])
+        XCTAssertEqual(s.message?.text, "Tab to the ticket list to act on a ticket")
+    }
+
+    func testOpenATicketReadOnly() throws {
+        try select("T-5")
+        XCTAssertEqual(key("Enter"), [.loadDetail(f.key("T-5"))])
+        guard case .detail(let d, 0) = s.modal else { return XCTFail("detail") }
+        XCTAssertEqual(d.ticket.key, f.key("T-5"))
+        let text = Monitor.view(s, Size(width: 80, height: 24)).textLines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("T-5 · read-only"), text)
+        XCTAssertFalse(text.contains("\u{1B}"), "no raw escape reaches the screen")
+        _ = key("j")
+        guard case .detail(_, 1) = s.modal else { return XCTFail("scrolls") }
+        _ = key("Esc")
+        XCTAssertNil(s.modal)
+    }
+
+    func testSelectionMovesInTheFocusedPane() {
+        _ = key("j")
+        XCTAssertEqual(s.tickets.selected, 1)
+        _ = key("Tab")
+        _ = key("End")
+        XCTAssertEqual(s.agents.selected, 3)
+        XCTAssertEqual(s.tickets.selected, 1)
+        _ = key("?")
+        XCTAssertEqual(s.modal, .help(scroll: 0))
+        _ = key("q")
+        XCTAssertNil(s.modal)
+        XCTAssertFalse(s.quit, "q closes the help first")
+        _ = key("q")
+        XCTAssertTrue(s.quit)
+    }
+}

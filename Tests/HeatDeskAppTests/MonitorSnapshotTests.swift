@@ -1,0 +1,61 @@
+import XCTest
+import HeatDeskApp
+import HeatDeskCore
+import TerminalKit
+
+/// The monitor drawn at 80x24 and 200x50 on the fixture's day (03:30): text and styles, in
+/// color and monochrome. Record with HEATDESK_RECORD_SNAPSHOTS=1.
+final class MonitorSnapshotTests: XCTestCase {
+    func scene(_ prepare: (inout MonitorState, MonitorEnvironment) -> Void = { _, _ in }) throws -> (Theme, Size) -> Buffer {
+        let f = try MonitorFixture()
+        let env = f.environment()
+        var base = f.state()
+        env.drive(&base, .tick(f.now))
+        prepare(&base, env)
+        let state = base
+        return { theme, size in
+            var s = state
+            s.theme = theme
+            return Monitor.view(s, size)
+        }
+    }
+
+    func check(_ name: String, _ sizes: [Size], _ draw: (Theme, Size) -> Buffer) {
+        for size in sizes {
+            let (doc, same) = MonitorSnapshot.document("monitor-\(name)", size: size, draw)
+            XCTAssertTrue(same, "color and monochrome draw the same text")
+            MonitorSnapshot.assertMatches("monitor-\(name)-\(size.width)x\(size.height)", doc)
+        }
+    }
+
+    let sizes = [Size(width: 80, height: 24), Size(width: 200, height: 50)]
+
+    func testOverview() throws {
+        check("overview", sizes, try scene())
+    }
+
+    func testPausedWithAgentsFocused() throws {
+        check("paused-agents", [Size(width: 80, height: 24)], try scene { s, env in
+            env.drive(&s, .key("p"))
+            env.drive(&s, .key("Tab"))
+            env.drive(&s, .key("j"))
+        })
+    }
+
+    func testReadOnlyTicketAndReassignPicker() throws {
+        check("detail", sizes, try scene { s, env in
+            env.drive(&s, .key("j"))   // T-5, the complaint with a hostile subject
+            env.drive(&s, .key("Enter"))
+        })
+        check("reassign", [Size(width: 80, height: 24)], try scene { s, env in
+            env.drive(&s, .key("j")); env.drive(&s, .key("j"))   // T-7, Wang's stale claim
+            env.drive(&s, .key("a"))
+        })
+    }
+
+    func testBeforeTheFirstRead() {
+        let s = MonitorState(supervisor: Agent(id: "S-1", name: "周敏", role: .supervisor))
+        let text = Monitor.view(s, Size(width: 80, height: 24)).textLines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("Reading the figures…"), text)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import HeatDeskTestSupport
+import XCTest
+
+/// `heatdesk monitor` on a real terminal (tmux): while it runs, other processes import and
+/// claim tickets, and the screen shows the new figures within seconds.
+final class MonitorE2ETests: XCTestCase {
+    let socket = "heatdesk-monitor-e2e-\(getpid())"
+    var tmux = ""
+    var dir: TemporaryDirectory!
+
+    override func setUpWithError() throws {
+        guard let t = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first(where: FileManager.default.isExecutableFile) else {
+            throw XCTSkip("tmux is not installed: the monitor's end-to-end test needs it (apt-get install tmux)")
+        }
+        tmux = t
+        dir = TemporaryDirectory()
+    }
+
+    override func tearDown() { _ = spawn([tmux, "-L", socket, "kill-server"]) }
+
+    /// posix_spawn + waitpid, not Process: the tmux server inherits the client's descriptors and
+    /// would keep Process's pipes open forever (see TmuxEndToEndTests).
+    @discardableResult
+    func spawn(_ args: [String]) -> (status: Int32, output: String) {
+        let out = dir.url.appendingPathComponent("spawn-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, args[0], &actions, nil, &argv, environ)
+        guard rc == 0 else { return (-1, "spawn \(args[0]): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let data = (try? Data(contentsOf: out)) ?? Data()
+        return (status & 0x7F == 0 ? (status >> 8) & 0xFF : -1, String(decoding: data, as: UTF8.self))
+    }
+
+    func screen() -> String { spawn([tmux, "-L", socket, "capture-pane", "-p", "-t", "monitor"]).output }
+
+    /// Waits up to `seconds` for `marker` on the screen; returns how long it took.
+    @discardableResult
+    func waitFor(_ marker: String, seconds: Double = 8, file: StaticString = #filePath, line: UInt = #line) -> TimeInterval {
+        let start = Date()
+        var text = ""
+        while Date().timeIntervalSince(start) < seconds {
+            text = screen()
+            if text.contains(marker) { return Date().timeIntervalSince(start) }
+            usleep(100_000)
+        }
+        XCTFail("'\(marker)' never appeared; screen:\n\(text)", file: file, line: line)
+        return seconds
+    }
+
+    func waiting(_ db: String) throws -> Int {
+        let r = try HeatDeskBinary.run(["stats", "--json", "--db", db])
+        let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        return try XCTUnwrap((o["waiting"] as? [String: Any])?["total"] as? Int)
+    }
+
+    func testTheScreenFollowsImportsAndClaimsOfOtherProcesses() throws {
+        let db = dir.file("center.sqlite")
+        let data = PackageRoot.url().appendingPathComponent("Data").path
+        XCTAssertEqual(try HeatDeskBinary.run(["demo", "--db", db, "--data", data]).status, 0)
+        let before = try waiting(db)
+
+        // An agent is refused with a reason; the screen never starts.
+        let refused = try HeatDeskBinary.run(["monitor", "--as", "AG-002", "--db", db])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("the monitor is for supervisors"), refused.stderr)
+
+        let bin = HeatDeskBinary.url.path
+        let started = spawn([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", "monitor",
+                             "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color \(bin) monitor --as SV-01 --db \(db) --interval 0.5"])
+        XCTAssertEqual(started.status, 0, started.output)
+        waitFor("Queues  \(before) waiting")
+        XCTAssertTrue(screen().contains("赵雪梅 SV-01"))
+
+        // A second process imports three tickets that came in a minute ago...
+        let now = Date().addingTimeInterval(-60)
+        let stamp = ISO8601DateFormatter().string(from: now)
+        let rows = (1...3).map { ImportFixtures.ticket("HD-E2E-\($0)", ["created_at": stamp, "order_ids": "", "priority": "sos", "category": "sos"]) }
+        let csv = dir.write("new.csv", ImportFixtures.csv(rows))
+        let imported = try HeatDeskBinary.run(["import", csv, "--db", db, "--quiet"])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let seen = waitFor("Queues  \(before + 3) waiting")
+        XCTAssertLessThan(seen, 5, "new figures within a few seconds")
+
+        // ...and an agent on another workstation process claims one (SOS goes first).
+        let claim = try HeatDeskBinary.run(["claim-next", "--agent", "AG-002", "--db", db])
+        XCTAssertEqual(claim.status, 0, claim.stderr)
+        waitFor("Queues  \(before + 2) waiting")
+
+        // Pause freezes the figures; another import is not shown until resumed.
+        spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "p"])
+        waitFor("PAUSED")
+        let more = dir.write("more.csv", ImportFixtures.csv([ImportFixtures.ticket("HD-E2E-9", ["created_at": stamp, "order_ids": ""])]))
+        XCTAssertEqual(try HeatDeskBinary.run(["import", more, "--db", db, "--quiet"]).status, 0)
+        usleep(1_500_000)
+        XCTAssertTrue(screen().contains("Queues  \(before + 2) waiting"), "paused: still the old figures")
+        spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "p"])
+        waitFor("Queues  \(before + 3) waiting")
+
+        spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "q"])
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline && spawn([tmux, "-L", socket, "has-session", "-t", "monitor"]).status == 0 { usleep(100_000) }
+        XCTAssertNotEqual(spawn([tmux, "-L", socket, "has-session", "-t", "monitor"]).status, 0, "q quits the monitor")
+    }
+}
