@@ -177,11 +177,4 @@ extension AppDatabase {
         }
     }
 
-    /// SQLite's `data_version` as seen by the writer connection: it changes when another
-    /// connection (another process, the sync engine) commits, not for this connection's own
-    /// writes. Polling it once a second is how the screens notice other processes (GRDB's
-    /// observation does not see them).
-    public func dataVersion() throws -> Int {
-        try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
-    }
 }

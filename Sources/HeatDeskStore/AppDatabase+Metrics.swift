@@ -13,12 +13,6 @@ extension AppDatabase {
         try writer.read { db in try Self.metricsRecord(db, now: now.millis, dayStart: dayStart.millis, targets: targets) }
     }
 
-    /// A number that changes whenever another connection (another process, sync, or this
-    /// process's own writes) commits: read on the writer's single connection, so a refresh can
-    /// be skipped for the price of one pragma when nothing changed.
-    public func dataVersion() throws -> Int {
-        try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
-    }
 
     static func metricsRecord(_ db: Database, now: Int64, dayStart: Int64, targets: ServiceTargets) throws -> MetricsRecord {
         var r = MetricsRecord(now: now, dayStart: dayStart)

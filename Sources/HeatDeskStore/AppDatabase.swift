@@ -44,6 +44,14 @@ public final class AppDatabase: Sendable {
         return config
     }
 
+    /// SQLite's `data_version` as seen by the writer connection: it changes when another
+    /// connection (another process, the sync engine) commits, not for this connection's own
+    /// writes. Polling it is how the screens notice other processes (GRDB's observation does not
+    /// see them), for the price of one pragma.
+    public func dataVersion() throws -> Int {
+        try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
     /// This workstation's node id: new whenever the database is new (design.md, sync).
     public func nodeID() throws -> String {
         try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'") ?? "" }

@@ -3,6 +3,7 @@ import Foundation
 import HeatDeskApp
 import HeatDeskCore
 import HeatDeskStore
+import HeatDeskSync
 import HeatDeskTemplates
 import TerminalCurses
 import TerminalKit
@@ -18,8 +19,6 @@ struct AgentCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The agent who works (env HEATDESK_AGENT).", valueName: "id"))
     var agent: String?
     @OptionGroup var store: StoreOptions
-    @Option(help: ArgumentHelp("The shared directory for sync (env HEATDESK_SHARED).", valueName: "dir"))
-    var shared: String?
     @Option(help: ArgumentHelp("The folder holding templates/ (env HEATDESK_DATA); found next to the binary by default.", valueName: "dir"))
     var data: String?
 
@@ -27,13 +26,7 @@ struct AgentCommand: ParsableCommand {
         guard let id = agent ?? ProcessInfo.processInfo.environment["HEATDESK_AGENT"].flatMap({ $0.isEmpty ? nil : $0 }) else {
             throw CommandFailure(message: "say who works: --agent ID", code: 2)
         }
-        if let dir = shared ?? ProcessInfo.processInfo.environment["HEATDESK_SHARED"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-                throw CommandFailure(message: "\(dir): the shared directory does not exist", code: 2)
-            }
-        }
-        let db = try store.openExisting()
+        let db = try store.openForScreen()
         let me = try Self.sessionAgent(id, db)
         let library: TemplateLibrary
         do {
@@ -47,9 +40,11 @@ struct AgentCommand: ParsableCommand {
         }
         var me2 = me
         if me.status != .available { try db.setStatus(of: me, .available); me2.status = .available }
-        // With --shared, the sync issue's engine plugs in here: its ClaimAuthority (claims/T/<epoch>)
-        // as `authority`, its poll as `background`. Without it, claims are local to this file.
-        let runtime = AgentRuntime(db: db, me: me2)
+        // With --shared, claims are exclusive across workstations (claims/T/<epoch>) and the
+        // screen exchanges about once a second; without it, claims are local to this file.
+        let engine = try store.syncEngine(db, agent: me2.id)
+        let runtime = AgentRuntime(db: db, me: me2, authority: engine?.authority ?? LocalClaimAuthority(),
+                                   background: engine.map(StoreOptions.backgroundPoll))
         let exit: Program<AgentState, AgentMessage, AgentEffect>.Exit
         do {
             exit = try CursesBackend.run { backend in

@@ -3,6 +3,7 @@ import Foundation
 import HeatDeskApp
 import HeatDeskCore
 import HeatDeskStore
+import HeatDeskSync
 import TerminalCurses
 import TerminalKit
 
@@ -25,11 +26,13 @@ struct MonitorCommand: ParsableCommand {
     }
 
     func run() throws {
-        let db = try store.openExisting()
+        let db = try store.openForScreen()
         let who = try actor.resolve(db)
         if let refusal = Monitor.refusal(for: who, id: who.id) { throw CommandFailure(message: refusal, code: 1) }
         let serviceTargets = try MetricsOptions(targets: targets).serviceTargets()
-        let env = MonitorEnvironment(db: db, supervisor: who, authority: LocalClaimAuthority(), targets: serviceTargets)
+        let engine = try store.syncEngine(db, agent: who.id)
+        let env = MonitorEnvironment(db: db, supervisor: who, authority: engine?.authority ?? LocalClaimAuthority(),
+                                     background: engine.map(StoreOptions.backgroundPoll), targets: serviceTargets)
         do {
             let status: Int32 = try CursesBackend.run { backend in
                 var state = MonitorState(supervisor: who, targets: serviceTargets, interval: interval,

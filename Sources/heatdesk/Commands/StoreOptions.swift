@@ -32,6 +32,23 @@ struct StoreOptions: ParsableArguments {
         return report
     }
 
+    /// The screens' background poll (agent session, monitor): one exchange, true when it brought
+    /// news. Faults are thrown so the screen's message line names the file, while the local
+    /// session goes on and the export catches up when the directory is back.
+    static func backgroundPoll(_ engine: SyncEngine) -> @Sendable () throws -> Bool {
+        {
+            let report = try engine.exchange()
+            if !report.news, let fault = report.faults.first { throw fault }
+            return report.news
+        }
+    }
+
+    /// Opens the database of a screen: with a shared directory a new workstation may start
+    /// from its snapshot; without one, a missing file is a mistake.
+    func openForScreen() throws -> AppDatabase {
+        sharedPath != nil ? try openForSync() : try openExisting()
+    }
+
     var path: String {
         if let db { return db }
         if let env = ProcessInfo.processInfo.environment["HEATDESK_DB"], !env.isEmpty { return env }
