@@ -138,7 +138,7 @@ public struct TicketScreenState: Sendable {
     /// The contact line: masked, or (after a logged reveal) what the workstation holds.
     public var contactLine: SafeText {
         let c = detail.customer
-        if !revealed { return SafeText("phone ••••  email ••••  (v reveals, logged)") }
+        if !revealed { return SafeText(readOnly ? "phone ••••  email ••••" : "phone ••••  email ••••  (v reveals, logged)") }
         return SafeText("phone \(c.phoneMasked ?? "-")  email \(c.emailMasked ?? "-")")
     }
 
