@@ -20,6 +20,7 @@ public func agentUpdate(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffec
         return []
     case .tick(let now):
         s.now = now
+        s.ticket?.now = now
         if let msg = s.message, msg.expired(at: .now) { s.message = nil }
         return [.poll]
     case .listsLoaded(let lists, let counts):
@@ -37,6 +38,7 @@ public func agentUpdate(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffec
         if s.ticket?.key == detail.ticket.key { s.ticket!.reload(detail, names: names) }
         else {
             s.ticket = TicketScreenState(detail: detail, names: names, timeZone: s.timeZone)
+            s.ticket!.now = s.now
             s.composer = nil
         }
         return []
