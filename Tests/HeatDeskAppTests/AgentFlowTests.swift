@@ -149,6 +149,15 @@ final class AgentFlowTests: XCTestCase {
         XCTAssertEqual(d.state.filter, "")
         XCTAssertEqual(d.state.visibleItems.count, all)
         XCTAssertEqual(d.state.selection[.queue]?.selected, 0)
+
+        // A ticket id beyond the loaded lists is found in the database and opened.
+        d.key("/"); d.type("HD-000001"); d.key("Enter")
+        XCTAssertEqual(d.state.ticket?.key.externalID, "HD-000001")
+        XCTAssertTrue(d.effects.contains(.find("HD-000001")))
+        d.key("Esc")
+        d.key("/"); d.type("HD-999999"); d.key("Enter")
+        XCTAssertNil(d.state.ticket)
+        XCTAssertEqual(d.state.message?.text.singleLine, "No ticket HD-999999")
     }
 
     func testTicketHeldBySomeoneElseSaysWho() throws {

@@ -38,6 +38,8 @@ public final class AgentRuntime: @unchecked Sendable {
             try run(effect, send)
         } catch let e as AppDatabase.WorkError {
             send(.workFailed(e.message))
+        } catch let e as AppDatabase.LookupError {
+            send(.workFailed(e.description))
         } catch {
             send(.workFailed("\(error)"))
         }
@@ -50,6 +52,9 @@ public final class AgentRuntime: @unchecked Sendable {
             let (lists, counts) = try db.agentLists(agent: me, limit: pageSize)
             send(.listsLoaded(lists, counts))
         case .openTicket(let key):
+            try sendTicket(key, send)
+        case .find(let text):
+            guard let key = try db.resolveTicket(text) else { throw AppDatabase.WorkError("No ticket \(text)") }
             try sendTicket(key, send)
         case .claim(let key, let open):
             let outcome = try db.claim(key, by: me, authority: authority)

@@ -113,7 +113,16 @@ private func handleKey(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] {
     if s.modal != nil { return handleModal(&s, k) }
     if s.filtering {
         switch k.key {
-        case .enter: s.filtering = false
+        case .enter:
+            s.filtering = false
+            // Nothing on the loaded page matches: search the whole database for a ticket id.
+            let text = s.filter.trimmingCharacters(in: .whitespaces)
+            if s.visibleItems.isEmpty, !text.isEmpty, !text.contains(" ") {
+                s.busy = "Looking for \(text)…"
+                s.filter = ""
+                resetSelection(&s)
+                return [.find(text)]
+            }
         case .escape: s.filtering = false; s.filter = ""; resetSelection(&s)
         case .backspace: if !s.filter.isEmpty { s.filter.removeLast(); resetSelection(&s) }
         case .up, .down, .pageUp, .pageDown: s.filtering = false; return handleKey(&s, k)
