@@ -25,7 +25,7 @@ public final class AgentRuntime: @unchecked Sendable {
         self.db = db; self.me = me; self.authority = authority; self.background = background; self.pageSize = pageSize
     }
 
-    /// The effects that start a session: the lists, and the agent's status set to available.
+    /// The effects that start a session: the four lists and the counts (the command sets the status).
     public static let initialEffects: [AgentEffect] = [.loadLists]
 
     public func perform(_ effect: AgentEffect, send: @Sendable (AgentMessage) -> Void) async {
