@@ -15,14 +15,18 @@ public final class AgentRuntime: @unchecked Sendable {
     public let background: (@Sendable () throws -> Bool)?
     /// Rows per list read.
     public let pageSize: Int
+    /// The clock for "resolved in the last 24 hours" (tests pin it).
+    public let clock: @Sendable () -> Date
 
     private let lock = NSLock()
     private var lastVersion: Int?
     private var polling = false
 
     public init(db: AppDatabase, me: Agent, authority: any ClaimAuthority = LocalClaimAuthority(),
-                background: (@Sendable () throws -> Bool)? = nil, pageSize: Int = 200) {
+                background: (@Sendable () throws -> Bool)? = nil, pageSize: Int = 200,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
         self.db = db; self.me = me; self.authority = authority; self.background = background; self.pageSize = pageSize
+        self.clock = clock
     }
 
     /// The effects that start a session: the four lists and the counts (the command sets the status).
@@ -49,7 +53,7 @@ public final class AgentRuntime: @unchecked Sendable {
     public func run(_ effect: AgentEffect, _ send: @Sendable (AgentMessage) -> Void) throws {
         switch effect {
         case .loadLists:
-            let (lists, counts) = try db.agentLists(agent: me, limit: pageSize)
+            let (lists, counts) = try db.agentLists(agent: me, limit: pageSize, now: clock())
             send(.listsLoaded(lists, counts))
         case .openTicket(let key):
             try sendTicket(key, send)
