@@ -88,7 +88,7 @@ if [ -x .build/release/agent-bench ]; then
   best_anchor=999999
   for _ in 1 2 3; do
     t0=$(now_ms)
-    sqlite3 "$DB" "SELECT t.external_id, c.name FROM ticket t JOIN customer c ON c.id = t.customer_id WHERE t.status = 'queued' AND (t.product IN ('flight','hotel','other') OR t.priority_rank = 0) ORDER BY t.priority_rank, t.sla_due_at, t.id LIMIT 200" >/dev/null
+    sqlite3 "$DB" "SELECT t.external_id, c.name FROM ticket t JOIN customer c ON c.id = t.customer_id WHERE t.status = 'queued' AND (t.product IN ('flight','hotel','other') OR t.priority_rank = 0) AND c.language IN ('zh','en') ORDER BY t.priority_rank, t.sla_due_at, t.id LIMIT 200" >/dev/null
     t1=$(now_ms)
     [ $((t1 - t0)) -lt "$best_anchor" ] && best_anchor=$((t1 - t0))
   done

@@ -24,11 +24,11 @@ extension AppDatabase {
     }
 
     /// All four lists and the counts in one read transaction: one consistent picture per reload.
-    public func agentLists(agent: Agent, limit: Int = 200) throws -> (lists: [AgentList: [QueueItem]], counts: AgentCounts) {
+    public func agentLists(agent: Agent, limit: Int = 200, now: Date = Date()) throws -> (lists: [AgentList: [QueueItem]], counts: AgentCounts) {
         try writer.read { db in
             var lists: [AgentList: [QueueItem]] = [:]
             for l in AgentList.allCases { lists[l] = try Self.agentList(db, l, agent: agent, limit: limit) }
-            return (lists, try Self.agentCounts(db, agent: agent))
+            return (lists, try Self.agentCounts(db, agent: agent, now: now))
         }
     }
 

@@ -149,6 +149,15 @@ final class AgentFlowTests: XCTestCase {
         XCTAssertEqual(d.state.filter, "")
         XCTAssertEqual(d.state.visibleItems.count, all)
         XCTAssertEqual(d.state.selection[.queue]?.selected, 0)
+
+        // A ticket id beyond the loaded lists is found in the database and opened.
+        d.key("/"); d.type("HD-000001"); d.key("Enter")
+        XCTAssertEqual(d.state.ticket?.key.externalID, "HD-000001")
+        XCTAssertTrue(d.effects.contains(.find("HD-000001")))
+        d.key("Esc")
+        d.key("/"); d.type("HD-999999"); d.key("Enter")
+        XCTAssertNil(d.state.ticket)
+        XCTAssertEqual(d.state.message?.text.singleLine, "No ticket HD-999999")
     }
 
     func testTicketHeldBySomeoneElseSaysWho() throws {
@@ -329,5 +338,37 @@ final class OrderTimelineTests: XCTestCase {
         XCTAssertEqual(delay.impacts.map(\.what), ["car pick-up", "hotel check-in"])
         XCTAssertEqual(delay.impacts.map(\.orderID), ["C1", "H1"], "the hotel of the night before is not affected")
         XCTAssertTrue(tl.rows.dropLast().allSatisfy { $0.impacts.isEmpty })
+    }
+}
+
+/// The ticket screen alone, as the supervisor monitor will use it: read-only, and untrusted
+/// text shown, never executed.
+final class TicketScreenTests: XCTestCase {
+    func testHostileTextIsShownNotExecutedAndReadOnlyOffersNoReveal() {
+        let t0 = Date(timeIntervalSince1970: 1_795_305_600)
+        let ticket = Ticket(key: TicketKey(source: "main", externalID: "HD-1"), createdAt: t0, channel: .chat, product: .hotel,
+                            category: .complaint, customerID: "C1", subject: "Room \u{1b}[31mred\u{1b}[0m", botSummary: "summary")
+        let customer = Customer(id: "C1", name: "Evil\u{202E}gnp.exe", language: "en", tier: .star2, phoneMasked: "138****5678",
+                                flags: [.complainedBefore])
+        let detail = TicketDetail(ticket: ticket, customer: customer,
+                                  messages: [Message(at: t0, authorKind: .customer, body: "hi \u{1b}]0;pwned\u{07} there")],
+                                  participants: [], orders: [], serviceTrail: [])
+        var s = TicketScreenState(detail: detail, readOnly: true, timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+        var b = Buffer(size: Size(width: 80, height: 24))
+        TicketScreen.render(s, in: b.area, buffer: &b)
+        let text = b.textLines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("hi ^[]0;pwned^G there"), text)
+        XCTAssertTrue(text.contains("^[[31mred^[[0m"), text)
+        XCTAssertTrue(text.contains("Evil<U+202E>gnp.exe"), text)
+        XCTAssertFalse(text.contains("\u{1b}"))
+        XCTAssertTrue(text.contains("⚠ COMPLAINED BEFORE"))
+        XCTAssertFalse(text.contains("reveals"), "the read-only screen offers no reveal")
+        XCTAssertFalse(text.contains("138****5678"))
+        XCTAssertTrue(text.contains("No orders") || text.contains("Orders 0"))
+
+        // Navigation works without the agent session: Tab walks the panes.
+        XCTAssertTrue(s.handleNavigation("Tab", in: b.area))
+        XCTAssertEqual(s.pane, .orders)
+        XCTAssertFalse(s.handleNavigation("r", in: b.area), "work keys are not the screen's")
     }
 }

@@ -65,7 +65,7 @@ final class AgentDriver: @unchecked Sendable {
     init(db: AppDatabase, agentID: String, size: Size = Size(width: 80, height: 24)) throws {
         let me = try XCTUnwrap(try db.agent(id: agentID))
         state = DemoFixture.state(me, size: size)
-        runtime = AgentRuntime(db: db, me: me)
+        runtime = AgentRuntime(db: db, me: me, clock: { DemoFixture.baseTime })
         run(AgentRuntime.initialEffects)
     }
 

@@ -104,6 +104,16 @@ final class AgentTmuxTests: XCTestCase {
         text("AG-003"); keys("Enter")
         waitFor("AG-003 pulled in")
 
+        // The hotel itself, whose reply (another process writing the same database) shows up live.
+        keys("s")
+        waitFor("Pull in a supplier")
+        text("HILTON"); keys("Enter")
+        waitFor("SUP-HILTON pulled in")
+        let supplier = try HeatDeskBinary.run(["reply", "HD-000005", "--as", "SUP-HILTON", "--text", "Room held until 02:00.", "--db", db])
+        XCTAssertEqual(supplier.status, 0, supplier.stderr)
+        screen = waitFor("Room held until 02:00.")
+        XCTAssertTrue(screen.contains("Supplier"), screen)
+
         keys("R")
         waitFor("Resolve HD-000005")
         text("rebooked"); keys("Enter")
@@ -124,7 +134,7 @@ final class AgentTmuxTests: XCTestCase {
         XCTAssertEqual(json["disposition"] as? String, "rebooked")
         XCTAssertEqual(json["owner"] as? String, "AG-002")
         let people = try XCTUnwrap(json["participants"] as? [[String: Any]])
-        XCTAssertEqual(people.compactMap { $0["id"] as? String }, ["AG-003"])
+        XCTAssertEqual(people.compactMap { $0["id"] as? String }, ["AG-003", "SUP-HILTON"])
         let messages = try XCTUnwrap(json["messages"] as? [[String: Any]])
         let reply = try XCTUnwrap(messages.last { ($0["author_id"] as? String) == "AG-002" })
         XCTAssertEqual(reply["visibility"] as? String, "public")

@@ -34,7 +34,7 @@ public enum AgentBindings {
         add(["Enter"], .open, "claim/open", queue, "queue view: claim the ticket and open it; other views: open it")
         add(["n"], .claimNext, "next best", queue, "claim the next best ticket for your skills and languages")
         add(["c"], .claim, "claim", queue, bar: false, "claim the selected queued ticket without opening it")
-        add(["/"], .filter, "filter", queue, "type to filter the list (customer, subject, ticket, product); Esc clears")
+        add(["/"], .filter, "filter", queue, "type to filter the list (customer, subject, ticket, product); Enter on no match finds a ticket id in the whole database")
         add(["Esc"], .back, "clear filter", queue, bar: false, "clear the filter")
         add(["Tab"], .nextView, "view", queue, "next view: queue, mine, pulled in, recently closed")
         add(["S-Tab"], .prevView, "prev view", queue, bar: false)

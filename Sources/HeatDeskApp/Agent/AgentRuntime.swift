@@ -15,17 +15,21 @@ public final class AgentRuntime: @unchecked Sendable {
     public let background: (@Sendable () throws -> Bool)?
     /// Rows per list read.
     public let pageSize: Int
+    /// The clock for "resolved in the last 24 hours" (tests pin it).
+    public let clock: @Sendable () -> Date
 
     private let lock = NSLock()
     private var lastVersion: Int?
     private var polling = false
 
     public init(db: AppDatabase, me: Agent, authority: any ClaimAuthority = LocalClaimAuthority(),
-                background: (@Sendable () throws -> Bool)? = nil, pageSize: Int = 200) {
+                background: (@Sendable () throws -> Bool)? = nil, pageSize: Int = 200,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
         self.db = db; self.me = me; self.authority = authority; self.background = background; self.pageSize = pageSize
+        self.clock = clock
     }
 
-    /// The effects that start a session: the lists, and the agent's status set to available.
+    /// The effects that start a session: the four lists and the counts (the command sets the status).
     public static let initialEffects: [AgentEffect] = [.loadLists]
 
     public func perform(_ effect: AgentEffect, send: @Sendable (AgentMessage) -> Void) async {
@@ -38,6 +42,8 @@ public final class AgentRuntime: @unchecked Sendable {
             try run(effect, send)
         } catch let e as AppDatabase.WorkError {
             send(.workFailed(e.message))
+        } catch let e as AppDatabase.LookupError {
+            send(.workFailed(e.description))
         } catch {
             send(.workFailed("\(error)"))
         }
@@ -47,9 +53,12 @@ public final class AgentRuntime: @unchecked Sendable {
     public func run(_ effect: AgentEffect, _ send: @Sendable (AgentMessage) -> Void) throws {
         switch effect {
         case .loadLists:
-            let (lists, counts) = try db.agentLists(agent: me, limit: pageSize)
+            let (lists, counts) = try db.agentLists(agent: me, limit: pageSize, now: clock())
             send(.listsLoaded(lists, counts))
         case .openTicket(let key):
+            try sendTicket(key, send)
+        case .find(let text):
+            guard let key = try db.resolveTicket(text) else { throw AppDatabase.WorkError("No ticket \(text)") }
             try sendTicket(key, send)
         case .claim(let key, let open):
             let outcome = try db.claim(key, by: me, authority: authority)

@@ -134,6 +134,8 @@ public enum AgentEffect: Sendable, Equatable {
     case loadLists
     /// Loads (or reloads) a ticket for the ticket screen.
     case openTicket(TicketKey)
+    /// Finds a ticket by what the agent typed (`HD-1042`, `source:HD-1042`) beyond the loaded page, and opens it.
+    case find(String)
     /// Claims, then opens when `open`.
     case claim(TicketKey, open: Bool)
     case claimNext

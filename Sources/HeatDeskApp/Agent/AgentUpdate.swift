@@ -20,6 +20,7 @@ public func agentUpdate(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffec
         return []
     case .tick(let now):
         s.now = now
+        s.ticket?.now = now
         if let msg = s.message, msg.expired(at: .now) { s.message = nil }
         return [.poll]
     case .listsLoaded(let lists, let counts):
@@ -37,6 +38,7 @@ public func agentUpdate(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffec
         if s.ticket?.key == detail.ticket.key { s.ticket!.reload(detail, names: names) }
         else {
             s.ticket = TicketScreenState(detail: detail, names: names, timeZone: s.timeZone)
+            s.ticket!.now = s.now
             s.composer = nil
         }
         return []
@@ -111,7 +113,16 @@ private func handleKey(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] {
     if s.modal != nil { return handleModal(&s, k) }
     if s.filtering {
         switch k.key {
-        case .enter: s.filtering = false
+        case .enter:
+            s.filtering = false
+            // Nothing on the loaded page matches: search the whole database for a ticket id.
+            let text = s.filter.trimmingCharacters(in: .whitespaces)
+            if s.visibleItems.isEmpty, !text.isEmpty, !text.contains(" ") {
+                s.busy = "Looking for \(text)…"
+                s.filter = ""
+                resetSelection(&s)
+                return [.find(text)]
+            }
         case .escape: s.filtering = false; s.filter = ""; resetSelection(&s)
         case .backspace: if !s.filter.isEmpty { s.filter.removeLast(); resetSelection(&s) }
         case .up, .down, .pageUp, .pageDown: s.filtering = false; return handleKey(&s, k)

@@ -36,6 +36,8 @@ public struct TicketScreenState: Sendable {
     /// Contact details are masked until an explicit, logged reveal.
     public var revealed = false
     public var timeZone: TimeZone
+    /// The clock for the SLA countdown in the header (the session advances it on ticks); nil hides it.
+    public var now: Date?
 
     // Loaded once, sanitized once.
     public private(set) var timeline: OrderTimeline
@@ -121,13 +123,25 @@ public struct TicketScreenState: Sendable {
     /// Replaces the data after a reload, keeping where the agent was looking.
     public mutating func reload(_ detail: TicketDetail, names: [String: String]) {
         var fresh = TicketScreenState(detail: detail, names: names, readOnly: readOnly, timeZone: timeZone)
-        fresh.pane = pane; fresh.side = side; fresh.revealed = revealed
+        fresh.pane = pane; fresh.side = side; fresh.revealed = revealed; fresh.now = now
         fresh.conversationScroll = conversationScroll
         fresh.orderList = orderList; fresh.trailList = trailList; fresh.peopleList = peopleList
         self = fresh
     }
 
     public var key: TicketKey { detail.ticket.key }
+
+    /// `SLA 12m`, `SLA !3m` near breach, `SLA ✗20m` past it; nil once resolved or without a clock.
+    public var slaBadge: (text: SafeText, role: TerminalKit.Role)? {
+        let t = detail.ticket
+        guard let now, t.status != .resolved else { return nil }
+        let left = t.slaDueAt.timeIntervalSince(now)
+        switch SLAPolicy.standard.standing(createdAt: t.createdAt, dueAt: t.slaDueAt, now: now) {
+        case .ok: return (SafeText("SLA " + Format.duration(left)), .success)
+        case .near: return (SafeText("SLA !" + Format.duration(left)), .warning)
+        case .breached: return (SafeText("SLA ✗" + Format.duration(-left)), .breach)
+        }
+    }
     public var complainedBefore: Bool {
         detail.customer.flags.contains(.complainedBefore) || detail.serviceTrail.contains { $0.category == .complaint }
     }
@@ -138,7 +152,7 @@ public struct TicketScreenState: Sendable {
     /// The contact line: masked, or (after a logged reveal) what the workstation holds.
     public var contactLine: SafeText {
         let c = detail.customer
-        if !revealed { return SafeText("phone ••••  email ••••  (v reveals, logged)") }
+        if !revealed { return SafeText(readOnly ? "phone ••••  email ••••" : "phone ••••  email ••••  (v reveals, logged)") }
         return SafeText("phone \(c.phoneMasked ?? "-")  email \(c.emailMasked ?? "-")")
     }
 
@@ -236,7 +250,13 @@ public enum TicketScreen {
         let th = b.theme
         b.fill(area, role: .normal)
         // Header: who and what, the customer, the warning, the bot's summary.
-        b.put(s.header[0], in: l.header.row(0), style: th[.title])
+        var first = l.header.row(0)
+        if let badge = s.slaBadge {
+            let w = badge.text.width
+            first = first.inset(right: w + 1)
+            b.put(badge.text, in: Rect(x: l.header.maxX - w, y: l.header.y, width: w, height: 1), style: th[badge.role])
+        }
+        b.put(s.header[0], in: first, style: th[.title])
         b.put(s.header[1], in: l.header.row(1), style: th[.header])
         var row2: [Span] = []
         if s.complainedBefore { row2.append(Span("⚠ COMPLAINED BEFORE — expect an upset customer  ", .breach)) }

@@ -27,7 +27,7 @@ struct AgentCommand: ParsableCommand {
             throw CommandFailure(message: "say who works: --agent ID", code: 2)
         }
         let db = try store.openForScreen()
-        let me = try Self.sessionAgent(id, db)
+        var me = try Self.sessionAgent(id, db)
         let library: TemplateLibrary
         do {
             library = try TemplateLibrary.load(directory: try DataLocator.directory(explicit: data).appendingPathComponent("templates"))
@@ -38,18 +38,17 @@ struct AgentCommand: ParsableCommand {
         do { try CursesBackend.checkTerminal() } catch let e as TerminalError {
             throw CommandFailure(message: "agent: \(e)", code: 2)
         }
-        var me2 = me
-        if me.status != .available { try db.setStatus(of: me, .available); me2.status = .available }
+        // Opening the session starts the shift: available for new work until `a` or quitting.
+        if me.status != .available { try db.setStatus(of: me, .available); me.status = .available }
         // With --shared, claims are exclusive across workstations (claims/T/<epoch>) and the
         // screen exchanges about once a second; without it, claims are local to this file.
-        let engine = try store.syncEngine(db, agent: me2.id)
-        let runtime = AgentRuntime(db: db, me: me2, authority: engine?.authority ?? LocalClaimAuthority(),
+        let engine = try store.syncEngine(db, agent: me.id)
+        let runtime = AgentRuntime(db: db, me: me, authority: engine?.authority ?? LocalClaimAuthority(),
                                    background: engine.map(StoreOptions.backgroundPoll))
         let exit: Program<AgentState, AgentMessage, AgentEffect>.Exit
         do {
             exit = try CursesBackend.run { backend in
-                var state = AgentState(me: me2, library: library, theme: Theme(mode: backend.colorMode), size: backend.size)
-                state.size = backend.size
+                let state = AgentState(me: me, library: library, theme: Theme(mode: backend.colorMode), size: backend.size)
                 var program = agentProgram(state: state, runtime: runtime)
                 return program.run(on: backend, initial: AgentRuntime.initialEffects)
             }
@@ -57,7 +56,7 @@ struct AgentCommand: ParsableCommand {
             throw CommandFailure(message: "agent: \(e)", code: 2)
         }
         // Leaving the session ends the shift's availability for new work.
-        try? db.setStatus(of: me2, .offline)
+        try? db.setStatus(of: me, .offline)
         if case .signal(let sig) = exit { throw ExitCode(128 + sig) }
     }
 

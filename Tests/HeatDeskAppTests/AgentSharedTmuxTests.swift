@@ -1,0 +1,47 @@
+import Foundation
+import HeatDeskTestSupport
+import XCTest
+
+/// Two workstations, each with its own database, meet in a shared directory: a ticket claimed
+/// on one leaves the queue on the other's screen within seconds, and the second can no longer
+/// take it (issue 6: "a ticket claimed elsewhere leaves my queue within about two seconds").
+extension AgentTmuxTests {
+    func testATicketClaimedOnAnotherWorkstationLeavesMyQueue() throws {
+        let bin = HeatDeskBinary.url.path
+        guard FileManager.default.isExecutableFile(atPath: bin) else { return XCTFail("heatdesk not built next to the tests") }
+        let shared = dir.file("shared"), db1 = dir.file("ws1.sqlite"), db2 = dir.file("ws2.sqlite")
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+        XCTAssertEqual(try HeatDeskBinary.run(["demo", "--db", db1]).status, 0)
+        let publish = try HeatDeskBinary.run(["sync", "--db", db1, "--shared", shared])
+        XCTAssertEqual(publish.status, 0, publish.stderr)
+        let join = try HeatDeskBinary.run(["sync", "--db", db2, "--shared", shared])
+        XCTAssertEqual(join.status, 0, join.stderr)
+
+        let script = "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color \(bin) agent --agent AG-002 --db \(db2) --shared \(shared); "
+            + "echo AGENT-SESSION-OVER; sleep 60"
+        let start = run([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "30", "-s", "agent", script])
+        XCTAssertEqual(start.status, 0, start.output)
+        let screen = waitFor("1 Queue")
+        // The first ticket of AG-002's queue as the second workstation shows it.
+        let first = try XCTUnwrap(screen.range(of: #"HD-\d{6}"#, options: .regularExpression).map { String(screen[$0]) },
+                                  "a ticket in the queue:\n\(screen)")
+
+        let claim = try HeatDeskBinary.run(["claim", first, "--agent", "AG-009", "--db", db1, "--shared", shared])
+        XCTAssertEqual(claim.status, 0, claim.stderr)
+        let claimedAt = Date()
+        var gone = false
+        while Date().timeIntervalSince(claimedAt) < 10 {
+            let now = run([tmux, "-L", socket, "capture-pane", "-p", "-t", "agent"]).output
+            if now.contains("1 Queue"), !now.contains(first) { gone = true; break }
+            usleep(100_000)
+        }
+        XCTAssertTrue(gone, "\(first), claimed on the other workstation, is still in the queue")
+        XCTAssertLessThan(Date().timeIntervalSince(claimedAt), 5, "left the queue within a few seconds")
+
+        let late = try HeatDeskBinary.run(["claim", first, "--agent", "AG-002", "--db", db2, "--shared", shared])
+        XCTAssertEqual(late.status, 1)
+        XCTAssertTrue(late.stderr.contains("held by AG-009"), late.stderr)
+        keys("q")
+        waitFor("AGENT-SESSION-OVER")
+    }
+}
