@@ -65,6 +65,25 @@ final class ExchangeTests: XCTestCase {
         XCTAssertEqual(try SyncEngine.digest(a), try SyncEngine.digest(b))
     }
 
+    /// A workstation that claimed without the shared directory loses to the claim file everywhere.
+    func testOwnerOnlyFromClaimFiles() throws {
+        let (a, ea) = try SyncFixtures.node(tmp.path, "a", shared: shared, agent: "A-1")
+        let (b, eb) = try SyncFixtures.node(tmp.path, "b", shared: shared, agent: "A-2")
+        try SyncFixtures.seed(a, tickets: 2)
+        try ea.exchange(); try eb.exchange()
+        let k = SyncFixtures.key("T-00001")
+        XCTAssertEqual(try a.claim(k, by: SyncFixtures.li, authority: ea.authority), .claimed(k, epoch: 1))
+        XCTAssertEqual(try b.claim(k, by: SyncFixtures.tom), .claimed(k, epoch: 1), "a local claim, not through the directory")
+        let rb = try eb.exchange()
+        let ra = try ea.exchange()
+        let rb2 = try eb.exchange()
+        XCTAssertEqual(ra.rejected.map(\.kind), ["ticket.claimed"], "Tom's claim has no claim file behind it")
+        XCTAssertEqual(rb.rejected + rb2.rejected, [])
+        XCTAssertTrue(rb2.news, "Li's claim replaces Tom's on B")
+        for db in [a, b] { XCTAssertEqual(try db.workState(k)?.ownerID, "A-1") }
+        XCTAssertEqual(try SyncEngine.digest(a), try SyncEngine.digest(b))
+    }
+
     func testOnlyTheOwnerOrASupervisorClosesEvenFromAnotherWorkstation() throws {
         let db = try AppDatabase.inMemory()
         try SyncFixtures.seed(db, tickets: 1)
