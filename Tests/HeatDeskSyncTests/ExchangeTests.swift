@@ -117,3 +117,27 @@ final class ExchangeTests: XCTestCase {
         XCTAssertEqual(Set(results), [Priority.sos.rank], "equal clocks: the greater node id wins")
     }
 }
+
+final class BackgroundSyncTests: XCTestCase {
+    func testAClaimElsewhereReachesARunningWorkstationWithinAPollOrTwo() throws {
+        let tmp = TemporaryDirectory("heatdesk-bg")
+        let shared = tmp.path + "/shared"
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+        let (a, ea) = try SyncFixtures.node(tmp.path, "a", shared: shared, agent: "A-1")
+        let (b, eb) = try SyncFixtures.node(tmp.path, "b", shared: shared, agent: "A-2")
+        try SyncFixtures.seed(a, tickets: 4)
+        try ea.exchange(); try eb.exchange()
+        let news = expectation(description: "news arrives")
+        news.assertForOverFulfill = false
+        let bg = BackgroundSync(engine: eb, interval: 0.1) { result in
+            if case .success(let r) = result, r.news { news.fulfill() }
+        }
+        bg.start()
+        defer { bg.stop() }
+        let k = SyncFixtures.key("T-00002")
+        XCTAssertEqual(try a.claim(k, by: SyncFixtures.li, authority: ea.authority), .claimed(k, epoch: 1))
+        try ea.exchange()
+        wait(for: [news], timeout: 5)
+        XCTAssertEqual(try b.workState(k)?.ownerID, "A-1", "the ticket left B's queue")
+    }
+}
