@@ -58,16 +58,23 @@ public final class SyncEngine: @unchecked Sendable {
         var exported = Int64(try db.meta("sync.exported") ?? "") ?? 0
         if let pending = try db.meta("sync.pending"), let range = SharedDirectory.parseBatchName(pending) {
             // A run died between publishing and recording: publish exactly that range again.
-            let events = try ownEvents(after: exported, through: range.to)
+            let (events, _) = try ownEvents(after: exported, through: range.to)
             if !events.isEmpty {
                 guard publish(Batch(node: directory.node, prev: exported, events: events), into: &report) else { return }
             }
             exported = range.to
             try recordExport(exported)
         }
+        // Where the last scan for own events ended: the log also holds everything applied from
+        // others, so an idle poll must not scan it again (its cost follows what is new).
+        var scanned = max(exported, Int64(try db.meta("sync.scanned") ?? "") ?? 0)
         while true {
-            let events = try ownEvents(after: exported, through: nil)
-            if events.isEmpty { return }
+            let (events, top) = try ownEvents(after: scanned, through: nil)
+            if events.isEmpty {
+                if top > scanned { try db.setMeta("sync.scanned", String(top)) }
+                return
+            }
+            scanned = events.last!.seq
             let batch = Batch(node: directory.node, prev: exported, events: events)
             try db.setMeta("sync.pending", batch.name)
             guard publish(batch, into: &report) else { return }
@@ -99,18 +106,20 @@ public final class SyncEngine: @unchecked Sendable {
         return false
     }
 
-    private func ownEvents(after: Int64, through: Int64?) throws -> [BatchEvent] {
+    /// This node's events after `after`, at most `batchLimit`, and the log's last seq when read.
+    private func ownEvents(after: Int64, through: Int64?) throws -> ([BatchEvent], Int64) {
         try db.writer.read { db in
+            let top = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM event") ?? 0
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT seq, hlc, at, actor, kind, entity, payload FROM event
                 WHERE seq > ? AND seq <= ? AND node = ? ORDER BY seq LIMIT ?
-                """, arguments: [after, through ?? Int64.max, directory.node, batchLimit])
+                """, arguments: [after, min(through ?? Int64.max, top), directory.node, batchLimit])
             var out: [BatchEvent] = []
             while let r = try rows.next() {
                 let payload: String = r[6]
                 out.append(BatchEvent(seq: r[0], hlc: r[1], atMillis: r[2], actor: r[3], kind: r[4], entity: r[5], payload: Array(payload.utf8)))
             }
-            return out
+            return (out, top)
         }
     }
 

@@ -65,6 +65,33 @@ final class ExchangeTests: XCTestCase {
         XCTAssertEqual(try SyncEngine.digest(a), try SyncEngine.digest(b))
     }
 
+    /// A run killed between linking a claim and committing it wins its own claim on retry; a
+    /// run killed between publishing a batch and recording it republishes the same bytes.
+    func testRecoveryAfterAKillBetweenTheSharedDirectoryAndTheDatabase() throws {
+        let (a, ea) = try SyncFixtures.node(tmp.path, "a", shared: shared, agent: "A-1")
+        let (b, eb) = try SyncFixtures.node(tmp.path, "b", shared: shared, agent: "A-2")
+        try SyncFixtures.seed(a, tickets: 2)
+        let first = try ea.exchange()
+        let k = SyncFixtures.key("T-00000")
+        XCTAssertEqual(try ea.authority.acquire(k, epoch: 1, holder: "A-1"), .won)   // ... and the process died here
+        XCTAssertEqual(try a.claim(k, by: SyncFixtures.li, authority: ea.authority), .claimed(k, epoch: 1), "the retry wins")
+        XCTAssertEqual(try eb.authority.acquire(k, epoch: 1, holder: "A-2"), .lost(to: "A-1"))
+        XCTAssertEqual(try eb.authority.acquire(k, epoch: 1, holder: "A-1"), .lost(to: "A-1"), "same agent, another workstation: lost")
+
+        // A run placed its batch, then died before recording it: the marks say "pending".
+        let log = shared + "/log/" + (try a.nodeID())
+        let before = try FileManager.default.contentsOfDirectory(atPath: log).sorted()
+        try a.setMeta("sync.exported", "0")
+        try a.setMeta("sync.pending", first.exportedFiles[0])
+        let again = try ea.exchange()
+        XCTAssertEqual(again.faults, [])
+        XCTAssertEqual(again.exportedFiles.count, 1, "only the claim's batch is new")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: log).count, before.count + 1)
+        XCTAssertNil(try a.meta("sync.pending"))
+        try eb.exchange()
+        XCTAssertEqual(try SyncEngine.digest(a), try SyncEngine.digest(b))
+    }
+
     /// A workstation that claimed without the shared directory loses to the claim file everywhere.
     func testOwnerOnlyFromClaimFiles() throws {
         let (a, ea) = try SyncFixtures.node(tmp.path, "a", shared: shared, agent: "A-1")
