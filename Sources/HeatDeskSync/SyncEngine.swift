@@ -87,7 +87,10 @@ public final class SyncEngine: @unchecked Sendable {
 
     private func recordExport(_ seq: Int64) throws {
         try db.writer.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('sync.exported', ?)", arguments: [String(seq)])
+            // Several processes of one workstation (a screen, a verb, `sync --watch`) may export at
+            // once; their batches may overlap (readers skip what they have), the mark never goes back.
+            let current = Int64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'sync.exported'") ?? "") ?? 0
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('sync.exported', ?)", arguments: [String(max(seq, current))])
             try db.execute(sql: "DELETE FROM meta WHERE key = 'sync.pending'")
         }
     }
