@@ -172,7 +172,11 @@ public final class EventApplier {
             guard status == .open || status == .pending, new == .open || new == .pending else {
                 return .rejected("\(key) is \(status.rawValue); only open and pending tickets switch between open and pending")
             }
-            if status == new { return .alreadyPresent }
+            if status == new {
+                // The register keeps the greatest clock that wrote its value, whatever the order.
+                try db.execute(sql: "UPDATE ticket SET status_clock = ? WHERE id = ? AND status_clock < ?", arguments: [stamp, id, stamp])
+                return .alreadyPresent
+            }
             // Last writer wins on the clock: a status set later elsewhere is not undone.
             if let setBy = try String.fetchOne(db, sql: "SELECT status_clock FROM ticket WHERE id = ?", arguments: [id]), setBy > stamp {
                 return .alreadyPresent
