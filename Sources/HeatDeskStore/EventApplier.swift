@@ -228,15 +228,17 @@ public final class EventApplier {
     // MARK: - Tables
 
     private func upsert(_ c: Customer) throws -> Outcome {
-        let stmt = try db.cachedStatement(sql: """
+        // Bound directly: customers are half of what a sync batch of imported tickets carries.
+        let stmt = try RawStatement(db, sql: """
             INSERT INTO customer(id, name, language, tier, phone_masked, email_masked, flags)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             ON CONFLICT(id) DO UPDATE SET name = ?2, language = ?3, tier = ?4, phone_masked = ?5,
                 email_masked = ?6, flags = ?7
             WHERE (name, language, tier, phone_masked, email_masked, flags) IS NOT (?2, ?3, ?4, ?5, ?6, ?7)
             """)
-        try stmt.execute(arguments: [c.id, c.name, c.language, c.tier.rawValue, c.phoneMasked, c.emailMasked, c.flagsColumn])
-        return db.changesCount > 0 ? .applied : .alreadyPresent
+        stmt.bind(1, c.id); stmt.bind(2, c.name); stmt.bind(3, c.language); stmt.bind(4, c.tier.rawValue)
+        stmt.bind(5, c.phoneMasked); stmt.bind(6, c.emailMasked); stmt.bind(7, c.flagsColumn)
+        return try stmt.run() > 0 ? .applied : .alreadyPresent
     }
 
     private func upsert(_ a: Agent) throws -> Outcome {

@@ -39,6 +39,7 @@ enum LineJSON {
             case UInt8(ascii: "{"):
                 i += 1
                 var out: [String: Any] = [:]
+                out.reserveCapacity(16) // event lines and payloads have about that many keys: no rehashing
                 if skipSpace() == UInt8(ascii: "}") { i += 1; return out }
                 while true {
                     guard skipSpace() == UInt8(ascii: "\"") else { throw Failure() }
