@@ -337,10 +337,14 @@ public final class SyncEngine: @unchecked Sendable {
 
     // MARK: Convergence
 
-    /// Remote events the merge rules refused, newest first.
-    public func rejections(limit: Int = 100) throws -> [SyncRejection] {
+    /// Remote events the merge rules refused, newest first; for one ticket when `ticket` is given
+    /// (the agent screen marks them in the ticket's history).
+    public func rejections(for ticket: TicketKey? = nil, limit: Int = 100) throws -> [SyncRejection] {
         try db.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT node, seq, kind, entity, actor, reason FROM sync_rejected ORDER BY at DESC LIMIT ?", arguments: [limit])
+            let entity = ticket.map { "ticket:\($0.source)/\($0.externalID)" }
+            return try Row.fetchAll(db, sql: """
+                SELECT node, seq, kind, entity, actor, reason FROM sync_rejected WHERE ?1 IS NULL OR entity = ?1 ORDER BY at DESC LIMIT ?2
+                """, arguments: [entity, limit])
                 .map { SyncRejection(node: $0[0], seq: $0[1], kind: $0[2], entity: $0[3], actor: $0[4], reason: $0[5]) }
         }
     }

@@ -61,6 +61,8 @@ final class ExchangeTests: XCTestCase {
         // Li's epoch-1 changes reached B after epoch 2: rejected, kept visible, the message kept (append-only).
         XCTAssertEqual(Set(rb.rejected.map(\.kind)), ["ticket.status_changed", "ticket.resolved"])
         XCTAssertEqual(try eb.rejections().count, 2)
+        XCTAssertEqual(try eb.rejections(for: k).map(\.actor), ["A-1", "A-1"])
+        XCTAssertEqual(try eb.rejections(for: SyncFixtures.key("T-00002")), [])
         XCTAssertEqual(try b.ticketDetail(k)?.messages.count, try a.ticketDetail(k)?.messages.count)
         XCTAssertEqual(try SyncEngine.digest(a), try SyncEngine.digest(b))
     }
