@@ -22,11 +22,15 @@ public final class EventApplier {
         case unknownTicket(TicketKey)
         case unknownCustomer(String)
         case unknownOrder(String)
+        /// An owner's change from an epoch this node has not seen opened yet (its claim is in
+        /// another node's batch still on the way): wait for it rather than reject.
+        case epochNotYetSeen(TicketKey, Int)
         public var description: String {
             switch self {
             case .unknownTicket(let k): return "no ticket \(k)"
             case .unknownCustomer(let id): return "no customer \(id)"
             case .unknownOrder(let id): return "no order \(id)"
+            case .epochNotYetSeen(let k, let e): return "epoch \(e) of \(k), not opened here yet"
             }
         }
     }
@@ -49,9 +53,11 @@ public final class EventApplier {
     /// `(hlc, node)` of the event being applied, the last-writer-wins key.
     private var stamp = ""
 
-    /// Asked for every epoch-opening event from another node: a reason to reject it when the
-    /// shared directory's claim file for that epoch names another holder ("owner only from claims").
-    public var claimCheck: ((TicketKey, Int, String) throws -> String?)?
+    /// Asked for every epoch-opening event from another node: the holder the shared directory's
+    /// claim file for that epoch names (nil when there is none). Owner only from claims: an event
+    /// giving the epoch to someone else is rejected; one matching the file replaces a rival that
+    /// took the same epoch without the shared directory.
+    public var claimHolder: ((TicketKey, Int) throws -> String?)?
 
     public init(_ db: Database) throws {
         self.db = db
@@ -131,9 +137,13 @@ public final class EventApplier {
         let status = TicketStatus(rawValue: row[2]) ?? .queued
         let t = at.millis
         if change.opensEpoch {
-            if epoch == current { return .alreadyPresent }
             if epoch < current { return .rejected("epoch \(epoch) of \(key) is older than its current epoch \(current)") }
-            if origin != nil, let check = claimCheck, let why = try check(key, epoch, change.holder) { return .rejected(why) }
+            let named = origin == nil ? nil : try claimHolder?(key, epoch)
+            if let named, named != change.holder {
+                return .rejected("claims/\(key.source)/\(key.externalID) epoch \(epoch) belongs to \(named), not \(change.holder)")
+            }
+            let owner: String? = row[3]
+            if epoch == current && (named == nil || (owner ?? "queue") == change.holder) { return .alreadyPresent }
         }
         switch change {
         case .claimed(let owner):
@@ -157,11 +167,16 @@ public final class EventApplier {
                     resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
                 """, arguments: [owner, epoch, t, id])
         case .statusChanged(let new, let waitingFor):
+            if epoch > current && origin != nil { throw ApplyError.epochNotYetSeen(key, epoch) }
             guard epoch == current else { return .rejected("\(key): status change from epoch \(epoch), the ticket is at epoch \(current)") }
             guard status == .open || status == .pending, new == .open || new == .pending else {
                 return .rejected("\(key) is \(status.rawValue); only open and pending tickets switch between open and pending")
             }
-            if status == new { return .alreadyPresent }
+            if status == new {
+                // The register keeps the greatest clock that wrote its value, whatever the order.
+                try db.execute(sql: "UPDATE ticket SET status_clock = ? WHERE id = ? AND status_clock < ?", arguments: [stamp, id, stamp])
+                return .alreadyPresent
+            }
             // Last writer wins on the clock: a status set later elsewhere is not undone.
             if let setBy = try String.fetchOne(db, sql: "SELECT status_clock FROM ticket WHERE id = ?", arguments: [id]), setBy > stamp {
                 return .alreadyPresent
@@ -174,6 +189,7 @@ public final class EventApplier {
                            arguments: [p.rank, stamp, id, stamp])
             if db.changesCount == 0 { return .alreadyPresent }
         case .resolved(let disposition, let fcr):
+            if epoch > current && origin != nil { throw ApplyError.epochNotYetSeen(key, epoch) }
             guard epoch == current else { return .rejected("\(key): resolved in epoch \(epoch), the ticket is at epoch \(current)") }
             if status == .resolved { return .alreadyPresent }
             guard status == .open || status == .pending else { return .rejected("\(key) is \(status.rawValue); only a worked ticket can be resolved") }
@@ -212,15 +228,17 @@ public final class EventApplier {
     // MARK: - Tables
 
     private func upsert(_ c: Customer) throws -> Outcome {
-        let stmt = try db.cachedStatement(sql: """
+        // Bound directly: customers are half of what a sync batch of imported tickets carries.
+        let stmt = try RawStatement(db, sql: """
             INSERT INTO customer(id, name, language, tier, phone_masked, email_masked, flags)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             ON CONFLICT(id) DO UPDATE SET name = ?2, language = ?3, tier = ?4, phone_masked = ?5,
                 email_masked = ?6, flags = ?7
             WHERE (name, language, tier, phone_masked, email_masked, flags) IS NOT (?2, ?3, ?4, ?5, ?6, ?7)
             """)
-        try stmt.execute(arguments: [c.id, c.name, c.language, c.tier.rawValue, c.phoneMasked, c.emailMasked, c.flagsColumn])
-        return db.changesCount > 0 ? .applied : .alreadyPresent
+        stmt.bind(1, c.id); stmt.bind(2, c.name); stmt.bind(3, c.language); stmt.bind(4, c.tier.rawValue)
+        stmt.bind(5, c.phoneMasked); stmt.bind(6, c.emailMasked); stmt.bind(7, c.flagsColumn)
+        return try stmt.run() > 0 ? .applied : .alreadyPresent
     }
 
     private func upsert(_ a: Agent) throws -> Outcome {

@@ -65,7 +65,7 @@ public struct Batch: Equatable, Sendable {
         var start = bytes.count - 1
         while start > 0 && bytes[start - 1] != 10 { start -= 1 }
         guard start > 0 else { throw fault("truncated: no events and no trailer") }
-        guard let trailer = try? JSONSerialization.jsonObject(with: Data(bytes[start..<(bytes.count - 1)])) as? [String: Any],
+        guard let trailer = LineJSON.object(bytes[start..<(bytes.count - 1)]),
               trailer["end"] as? Bool == true, let count = trailer["count"] as? Int, let crc = trailer["crc32c"] as? String else {
             throw fault("truncated: no trailer line")
         }
@@ -74,7 +74,7 @@ public struct Batch: Equatable, Sendable {
         var lines = bytes[0..<(start - 1)].split(separator: 10, omittingEmptySubsequences: false)
         guard !lines.isEmpty else { throw fault("no header line") }
         let headerLine = lines.removeFirst()
-        guard let header = try? JSONSerialization.jsonObject(with: Data(headerLine)) as? [String: Any] else { throw fault("line 1: the header is not JSON") }
+        guard let header = LineJSON.object(headerLine) else { throw fault("line 1: the header is not JSON") }
         guard header["format"] as? Int == format else { throw fault("unknown batch format \(header["format"].map { "\($0)" } ?? "none") (this heatdesk reads \(format))") }
         guard header["node"] as? String == node else { throw fault("the header names node \(header["node"] ?? "none"), the folder \(node)") }
         guard let prev = (header["prev"] as? NSNumber)?.int64Value else { throw fault("line 1: no prev") }
@@ -86,7 +86,7 @@ public struct Batch: Equatable, Sendable {
         events.reserveCapacity(count)
         var last = prev
         for (i, line) in lines.enumerated() {
-            guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+            guard let o = LineJSON.object(line),
                   let seq = (o["seq"] as? NSNumber)?.int64Value, let hlc = (o["hlc"] as? NSNumber)?.int64Value,
                   let at = o["at"] as? String, let actor = o["actor"] as? String, let kind = o["kind"] as? String,
                   let entity = o["entity"] as? String, let payload = o["payload"] as? [String: Any] else {

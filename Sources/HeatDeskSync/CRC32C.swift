@@ -12,9 +12,19 @@ public struct CRC32C: Sendable {
     public init() {}
 
     public mutating func update<C: Sequence>(_ bytes: C) where C.Element == UInt8 {
+        if bytes.withContiguousStorageIfAvailable({ update(buffer: $0) }) != nil { return }
         var c = state
         Self.table.withUnsafeBufferPointer { t in
             for b in bytes { c = t[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+        }
+        state = c
+    }
+
+    /// The contiguous case (every batch): a plain loop over the bytes, no iterator.
+    public mutating func update(buffer: UnsafeBufferPointer<UInt8>) {
+        var c = state
+        Self.table.withUnsafeBufferPointer { t in
+            for i in 0..<buffer.count { c = t[Int((c ^ UInt32(buffer[i])) & 0xFF)] ^ (c >> 8) }
         }
         state = c
     }

@@ -81,7 +81,9 @@ extension SyncEngine {
         let queue = try DatabaseQueue(path: partial)
         try queue.write { db in
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'node_id'", arguments: [UUID().uuidString.lowercased()])
-            try db.execute(sql: "DELETE FROM meta WHERE key IN ('sync.exported', 'sync.pending')")
+            // Nothing of the new node is in the copy: its own export starts after the copied log.
+            try db.execute(sql: "DELETE FROM meta WHERE key IN ('sync.exported', 'sync.pending', 'sync.scanned')")
+            try db.execute(sql: "INSERT INTO meta(key, value) SELECT 'sync.scanned', ifnull(max(seq), 0) FROM event")
             for (node, mark) in manifest.highWater {
                 try db.execute(sql: "INSERT OR REPLACE INTO sync_peer(node, high_water, last_file, dir_stamp) VALUES (?, ?, '', '')",
                                arguments: [node, mark])

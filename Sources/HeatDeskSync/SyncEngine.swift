@@ -58,16 +58,23 @@ public final class SyncEngine: @unchecked Sendable {
         var exported = Int64(try db.meta("sync.exported") ?? "") ?? 0
         if let pending = try db.meta("sync.pending"), let range = SharedDirectory.parseBatchName(pending) {
             // A run died between publishing and recording: publish exactly that range again.
-            let events = try ownEvents(after: exported, through: range.to)
+            let (events, _) = try ownEvents(after: exported, through: range.to)
             if !events.isEmpty {
                 guard publish(Batch(node: directory.node, prev: exported, events: events), into: &report) else { return }
             }
             exported = range.to
             try recordExport(exported)
         }
+        // Where the last scan for own events ended: the log also holds everything applied from
+        // others, so an idle poll must not scan it again (its cost follows what is new).
+        var scanned = max(exported, Int64(try db.meta("sync.scanned") ?? "") ?? 0)
         while true {
-            let events = try ownEvents(after: exported, through: nil)
-            if events.isEmpty { return }
+            let (events, top) = try ownEvents(after: scanned, through: nil)
+            if events.isEmpty {
+                if top > scanned { try db.setMeta("sync.scanned", String(top)) }
+                return
+            }
+            scanned = events.last!.seq
             let batch = Batch(node: directory.node, prev: exported, events: events)
             try db.setMeta("sync.pending", batch.name)
             guard publish(batch, into: &report) else { return }
@@ -80,7 +87,10 @@ public final class SyncEngine: @unchecked Sendable {
 
     private func recordExport(_ seq: Int64) throws {
         try db.writer.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('sync.exported', ?)", arguments: [String(seq)])
+            // Several processes of one workstation (a screen, a verb, `sync --watch`) may export at
+            // once; their batches may overlap (readers skip what they have), the mark never goes back.
+            let current = Int64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'sync.exported'") ?? "") ?? 0
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('sync.exported', ?)", arguments: [String(max(seq, current))])
             try db.execute(sql: "DELETE FROM meta WHERE key = 'sync.pending'")
         }
     }
@@ -99,18 +109,20 @@ public final class SyncEngine: @unchecked Sendable {
         return false
     }
 
-    private func ownEvents(after: Int64, through: Int64?) throws -> [BatchEvent] {
+    /// This node's events after `after`, at most `batchLimit`, and the log's last seq when read.
+    private func ownEvents(after: Int64, through: Int64?) throws -> ([BatchEvent], Int64) {
         try db.writer.read { db in
+            let top = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM event") ?? 0
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT seq, hlc, at, actor, kind, entity, payload FROM event
                 WHERE seq > ? AND seq <= ? AND node = ? ORDER BY seq LIMIT ?
-                """, arguments: [after, through ?? Int64.max, directory.node, batchLimit])
+                """, arguments: [after, min(through ?? Int64.max, top), directory.node, batchLimit])
             var out: [BatchEvent] = []
             while let r = try rows.next() {
                 let payload: String = r[6]
                 out.append(BatchEvent(seq: r[0], hlc: r[1], atMillis: r[2], actor: r[3], kind: r[4], entity: r[5], payload: Array(payload.utf8)))
             }
-            return out
+            return (out, top)
         }
     }
 
@@ -228,11 +240,7 @@ public final class SyncEngine: @unchecked Sendable {
             try db.writer.write { db in
                 let applier = try EventApplier(db)
                 let authority = self.authority
-                applier.claimCheck = { key, epoch, holder in
-                    guard let claim = try authority.read(key, epoch: epoch) else { return nil }
-                    return claim.holder == holder ? nil
-                        : "claims/\(SharedDirectory.ticketFolder(key))/\(epoch).json names \(claim.holder), the event gives it to \(holder)"
-                }
+                applier.claimHolder = { key, epoch in try authority.read(key, epoch: epoch)?.holder }
                 for e in batch.events where e.seq > peer.highWater {
                     guard let event = e.event else {
                         throw BadEvent(fault: SyncFault(path: path, reason: "event \(e.seq): not decoded"))
@@ -329,10 +337,14 @@ public final class SyncEngine: @unchecked Sendable {
 
     // MARK: Convergence
 
-    /// Remote events the merge rules refused, newest first.
-    public func rejections(limit: Int = 100) throws -> [SyncRejection] {
+    /// Remote events the merge rules refused, newest first; for one ticket when `ticket` is given
+    /// (the agent screen marks them in the ticket's history).
+    public func rejections(for ticket: TicketKey? = nil, limit: Int = 100) throws -> [SyncRejection] {
         try db.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT node, seq, kind, entity, actor, reason FROM sync_rejected ORDER BY at DESC LIMIT ?", arguments: [limit])
+            let entity = ticket.map { "ticket:\($0.source)/\($0.externalID)" }
+            return try Row.fetchAll(db, sql: """
+                SELECT node, seq, kind, entity, actor, reason FROM sync_rejected WHERE ?1 IS NULL OR entity = ?1 ORDER BY at DESC LIMIT ?2
+                """, arguments: [entity, limit])
                 .map { SyncRejection(node: $0[0], seq: $0[1], kind: $0[2], entity: $0[3], actor: $0[4], reason: $0[5]) }
         }
     }

@@ -36,6 +36,16 @@ case "apply":
     let t0 = Date()
     let exported = try exporter.exchange().exported
     let exportTime = Date().timeIntervalSince(t0)
+    // Reading and checking the files alone, to show where the time goes.
+    let logDir = dir + "/shared/log/" + (try source.nodeID())
+    let tRead = Date()
+    var decoded = 0
+    for f in try FileManager.default.contentsOfDirectory(atPath: logDir) {
+        guard let r = SharedDirectory.parseBatchName(f) else { continue }
+        let data = try Data(contentsOf: URL(fileURLWithPath: logDir + "/" + f))
+        decoded += try Batch.decode(data, path: f, node: try source.nodeID(), from: r.from, to: r.to).events.count
+    }
+    let readTime = Date().timeIntervalSince(tRead)
     let target = try AppDatabase.open(path: dir + "/target.sqlite")
     let importer = try SyncEngine(db: target, shared: dir + "/shared")
     let t1 = Date()
@@ -55,6 +65,7 @@ case "apply":
     let rate = Double(exported) / applyTime, anchorRate = Double(payloads.count) / anchorTime
     print(String(format: "sync apply:          %d events in %.2f s = %.0f events/s (read, checked, decoded, merged, logged; target >= 100,000)", exported, applyTime, rate))
     print(String(format: "  anchor bare SQLite insert of the same payloads: %.0f rows/s  (apply = %.1fx slower)", anchorRate, anchorRate / rate))
+    print(String(format: "  of which reading, checking and decoding the batch files: %.2f s (%.0f events/s)", readTime, Double(decoded) / readTime))
     print(String(format: "sync export:         %d events in %.2f s = %.0f events/s (%d batch files)", exported, exportTime, Double(exported) / exportTime, report.appliedFiles.count))
 case "idle":
     guard let path = option("--db"), let shared = option("--shared") else { fail("idle needs --db P --shared DIR") }

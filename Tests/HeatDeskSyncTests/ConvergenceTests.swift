@@ -99,6 +99,14 @@ final class ConvergenceTests: XCTestCase {
             XCTAssertEqual(try ed.exchange().faults, [], "seed \(seed)")
         }
         XCTAssertEqual(try SyncEngine.digest(d), digests[0], "seed \(seed): shuffled delivery")
+        if try SyncEngine.digest(d) != digests[0] {
+            let q = "SELECT external_id || ' ' || ifnull(owner_id, '-') || ' e' || claim_epoch || ' ' || status || ' p' || priority_rank || ' ' || ifnull(resolved_at, '') FROM ticket ORDER BY 1"
+            let x = try d.writer.read { try String.fetchAll($0, sql: q) }, y = try nodes[0].0.writer.read { try String.fetchAll($0, sql: q) }
+            for (l, r) in zip(x, y) where l != r { print("late: \(l)\nnode: \(r)") }
+            let m = "SELECT count(*) FROM message"; print(try d.writer.read { try Int.fetchOne($0, sql: m)! }, try nodes[0].0.writer.read { try Int.fetchOne($0, sql: m)! })
+            let pq = "SELECT ticket_id || member_id || (left_at IS NULL) || clock FROM participant ORDER BY 1"
+            print(try d.writer.read { try String.fetchAll($0, sql: pq) }, try nodes[0].0.writer.read { try String.fetchAll($0, sql: pq) })
+        }
         return try nodes.reduce(0) { $0 + (try $1.1.rejections().count) }
     }
 }

@@ -61,7 +61,55 @@ final class ExchangeTests: XCTestCase {
         // Li's epoch-1 changes reached B after epoch 2: rejected, kept visible, the message kept (append-only).
         XCTAssertEqual(Set(rb.rejected.map(\.kind)), ["ticket.status_changed", "ticket.resolved"])
         XCTAssertEqual(try eb.rejections().count, 2)
+        XCTAssertEqual(try eb.rejections(for: k).map(\.actor), ["A-1", "A-1"])
+        XCTAssertEqual(try eb.rejections(for: SyncFixtures.key("T-00002")), [])
         XCTAssertEqual(try b.ticketDetail(k)?.messages.count, try a.ticketDetail(k)?.messages.count)
+        XCTAssertEqual(try SyncEngine.digest(a), try SyncEngine.digest(b))
+    }
+
+    /// A run killed between linking a claim and committing it wins its own claim on retry; a
+    /// run killed between publishing a batch and recording it republishes the same bytes.
+    func testRecoveryAfterAKillBetweenTheSharedDirectoryAndTheDatabase() throws {
+        let (a, ea) = try SyncFixtures.node(tmp.path, "a", shared: shared, agent: "A-1")
+        let (b, eb) = try SyncFixtures.node(tmp.path, "b", shared: shared, agent: "A-2")
+        try SyncFixtures.seed(a, tickets: 2)
+        let first = try ea.exchange()
+        let k = SyncFixtures.key("T-00000")
+        XCTAssertEqual(try ea.authority.acquire(k, epoch: 1, holder: "A-1"), .won)   // ... and the process died here
+        XCTAssertEqual(try a.claim(k, by: SyncFixtures.li, authority: ea.authority), .claimed(k, epoch: 1), "the retry wins")
+        XCTAssertEqual(try eb.authority.acquire(k, epoch: 1, holder: "A-2"), .lost(to: "A-1"))
+        XCTAssertEqual(try eb.authority.acquire(k, epoch: 1, holder: "A-1"), .lost(to: "A-1"), "same agent, another workstation: lost")
+
+        // A run placed its batch, then died before recording it: the marks say "pending".
+        let log = shared + "/log/" + (try a.nodeID())
+        let before = try FileManager.default.contentsOfDirectory(atPath: log).sorted()
+        try a.setMeta("sync.exported", "0")
+        try a.setMeta("sync.pending", first.exportedFiles[0])
+        let again = try ea.exchange()
+        XCTAssertEqual(again.faults, [])
+        XCTAssertEqual(again.exportedFiles.count, 1, "only the claim's batch is new")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: log).count, before.count + 1)
+        XCTAssertNil(try a.meta("sync.pending"))
+        try eb.exchange()
+        XCTAssertEqual(try SyncEngine.digest(a), try SyncEngine.digest(b))
+    }
+
+    /// A workstation that claimed without the shared directory loses to the claim file everywhere.
+    func testOwnerOnlyFromClaimFiles() throws {
+        let (a, ea) = try SyncFixtures.node(tmp.path, "a", shared: shared, agent: "A-1")
+        let (b, eb) = try SyncFixtures.node(tmp.path, "b", shared: shared, agent: "A-2")
+        try SyncFixtures.seed(a, tickets: 2)
+        try ea.exchange(); try eb.exchange()
+        let k = SyncFixtures.key("T-00001")
+        XCTAssertEqual(try a.claim(k, by: SyncFixtures.li, authority: ea.authority), .claimed(k, epoch: 1))
+        XCTAssertEqual(try b.claim(k, by: SyncFixtures.tom), .claimed(k, epoch: 1), "a local claim, not through the directory")
+        let rb = try eb.exchange()
+        let ra = try ea.exchange()
+        let rb2 = try eb.exchange()
+        XCTAssertEqual(ra.rejected.map(\.kind), ["ticket.claimed"], "Tom's claim has no claim file behind it")
+        XCTAssertEqual(rb.rejected + rb2.rejected, [])
+        XCTAssertTrue(rb2.news, "Li's claim replaces Tom's on B")
+        for db in [a, b] { XCTAssertEqual(try db.workState(k)?.ownerID, "A-1") }
         XCTAssertEqual(try SyncEngine.digest(a), try SyncEngine.digest(b))
     }
 
@@ -96,5 +144,29 @@ final class ExchangeTests: XCTestCase {
         }
         let results = try [[0, 1, 2], [2, 1, 0], [1, 0, 2], [2, 0, 1]].map(run)
         XCTAssertEqual(Set(results), [Priority.sos.rank], "equal clocks: the greater node id wins")
+    }
+}
+
+final class BackgroundSyncTests: XCTestCase {
+    func testAClaimElsewhereReachesARunningWorkstationWithinAPollOrTwo() throws {
+        let tmp = TemporaryDirectory("heatdesk-bg")
+        let shared = tmp.path + "/shared"
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+        let (a, ea) = try SyncFixtures.node(tmp.path, "a", shared: shared, agent: "A-1")
+        let (b, eb) = try SyncFixtures.node(tmp.path, "b", shared: shared, agent: "A-2")
+        try SyncFixtures.seed(a, tickets: 4)
+        try ea.exchange(); try eb.exchange()
+        let news = expectation(description: "news arrives")
+        news.assertForOverFulfill = false
+        let bg = BackgroundSync(engine: eb, interval: 0.1) { result in
+            if case .success(let r) = result, r.news { news.fulfill() }
+        }
+        bg.start()
+        defer { bg.stop() }
+        let k = SyncFixtures.key("T-00002")
+        XCTAssertEqual(try a.claim(k, by: SyncFixtures.li, authority: ea.authority), .claimed(k, epoch: 1))
+        try ea.exchange()
+        wait(for: [news], timeout: 5)
+        XCTAssertEqual(try b.workState(k)?.ownerID, "A-1", "the ticket left B's queue")
     }
 }

@@ -1,0 +1,26 @@
+import XCTest
+@testable import HeatDeskSync
+
+/// The batch-line reader gives what JSONSerialization gives, and refuses what it refuses.
+final class LineJSONTests: XCTestCase {
+    func same(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        let ours = LineJSON.object(ArraySlice(Array(text.utf8)))
+        let theirs = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        XCTAssertEqual(ours.map { NSDictionary(dictionary: $0) }, theirs.map { NSDictionary(dictionary: $0) }, text, file: file, line: line)
+    }
+
+    func testValuesMatchFoundation() {
+        same(#"{"a":1,"b":-42,"c":3.5,"d":-1e3,"e":true,"f":false,"g":null,"h":"x","i":[1,"two",[3],{"k":"v"}],"j":{},"l":[]}"#)
+        same(#"{"zh":"航班延误，酒店怎么办？","emoji":"🧳✈️","esc":"a\"b\\c\/d\n\t\r\b\f","u":"\u00e9\u4e2d\ud83d\ude00"}"#)
+        same(#" { "spaced" : [ 1 , 2 ] , "n" : 9007199254740993 } "#)
+        same(#"{"big":123456789012345678901234567890}"#)
+        same(#"{"payload":{"source":"main","ticket_id":"HD-1","epoch":3,"agent_id":"AG-002"}}"#)
+    }
+
+    func testRefusesWhatIsNotAnObjectOrNotJSON() {
+        for bad in [#"[1,2]"#, #"{"a":}"#, #"{"a":1"#, #"{"a":"unterminated}"#, #"{"a":tru}"#, #"{"a":1}x"#, "{\"a\":\"ctrl\u{1}\"}",
+                    #"{"a":"\ud83d"}"#, #"{"a":"\q"}"#, #"{a:1}"#, ""] {
+            XCTAssertNil(LineJSON.object(ArraySlice(Array(bad.utf8))), bad)
+        }
+    }
+}
