@@ -20,6 +20,15 @@ extension AppDatabase {
         try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 
+    /// The open and pending tickets an agent holds (a stale claim's tickets, to requeue them).
+    public func ticketsHeld(by agentID: String) throws -> [TicketKey] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT source, external_id FROM ticket WHERE owner_id = ? AND status IN ('open', 'pending') ORDER BY id
+                """, arguments: [agentID]).map { TicketKey(source: $0[0], externalID: $0[1]) }
+        }
+    }
+
     static func metricsRecord(_ db: Database, now: Int64, dayStart: Int64, targets: ServiceTargets) throws -> MetricsRecord {
         var r = MetricsRecord(now: now, dayStart: dayStart)
         let limit = metricsListLimit

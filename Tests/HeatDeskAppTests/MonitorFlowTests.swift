@@ -159,3 +159,24 @@ final class MonitorFlowTests: XCTestCase {
         XCTAssertTrue(s.quit)
     }
 }
+
+extension MonitorFlowTests {
+    func testRequeueEverythingASilentAgentHolds() throws {
+        _ = try f.db.claim(f.key("T-4"), by: f.wang, at: f.now)   // Wang, offline, now holds T-7 and T-4
+        _ = key("g")
+        _ = key("Tab")
+        _ = key("j")   // Tom: holds nothing
+        XCTAssertEqual(key("r"), [])
+        XCTAssertNil(s.modal)
+        XCTAssertEqual(s.message?.text, SafeText("Tom Baker holds no tickets"))
+        _ = key("j")   // Wang
+        _ = key("r")
+        guard case .confirmRequeueHeld(let confirm, "A-3") = s.modal else { return XCTFail("asks first") }
+        XCTAssertTrue(confirm.message.singleLine.contains("the 2 tickets 王强 (A-3, offline) holds"), confirm.message.singleLine)
+        XCTAssertEqual(key("y").first, .requeueHeld(agentID: "A-3"))
+        XCTAssertEqual(try f.db.ticketsHeld(by: "A-3"), [])
+        XCTAssertEqual(try f.db.workState(f.key("T-4"))?.status, .queued)
+        XCTAssertEqual(s.report?.staleClaims, 0)
+        XCTAssertEqual(s.message?.text, SafeText("2 tickets of A-3 back in the queue"))
+    }
+}

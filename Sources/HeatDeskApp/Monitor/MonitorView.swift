@@ -222,7 +222,7 @@ extension Monitor {
             b.render(TextPane(detailLines(d, now: r.now), scroll: scroll), in: block.inner(box).inset(left: 1, right: 0))
         case .reassign(let picker, _, _):
             b.render(Picker(picker), in: area)
-        case .confirmRequeue(let confirm, _):
+        case .confirmRequeue(let confirm, _), .confirmRequeueHeld(let confirm, _):
             b.render(ConfirmDialog(confirm), in: area)
         }
     }
