@@ -35,18 +35,38 @@ extension AppDatabase {
         // Every aggregate names the covering index it is written for (v3-metrics): the planner
         // would otherwise pick a narrower index and look up each wide ticket row.
 
-        r.waiting = try Row.fetchAll(db, sql: """
-            SELECT product, priority_rank, count(*), min(created_at) FROM ticket INDEXED BY ticket_board
-            WHERE status = 'queued' AND owner_id IS NULL GROUP BY product, priority_rank
-            """).compactMap { row in
-            guard let p = Product(rawValue: row[0]), let pr = Priority(rank: row[1]) else { return nil }
-            return MetricsRecord.Waiting(product: p, priority: pr, count: row[2], oldestCreatedAt: row[3])
+        // Waiting: a count per (product, priority) range, and the oldest as the first entry of
+        // each (product, priority, category) range; walking the entries for min() costs double.
+        let waitingCount = try db.cachedStatement(sql: """
+            SELECT count(*) FROM ticket INDEXED BY ticket_board
+            WHERE status = 'queued' AND owner_id IS NULL AND product = ? AND priority_rank = ?
+            """)
+        let oldest = try db.cachedStatement(sql: """
+            SELECT created_at FROM ticket INDEXED BY ticket_board
+            WHERE status = 'queued' AND owner_id IS NULL AND product = ? AND priority_rank = ? AND category = ?
+            ORDER BY created_at LIMIT 1
+            """)
+        for product in Product.allCases {
+            for priority in Priority.allCases {
+                let count = try Int.fetchOne(waitingCount, arguments: [product.rawValue, priority.rank]) ?? 0
+                guard count > 0 else { continue }
+                let first = try TicketCategory.allCases.compactMap {
+                    try Int64.fetchOne(oldest, arguments: [product.rawValue, priority.rank, $0.rawValue])
+                }.min()
+                r.waiting.append(MetricsRecord.Waiting(product: product, priority: priority, count: count, oldestCreatedAt: first ?? now))
+            }
         }
 
-        // Lists: choose the rows on the index alone, then read only those rows.
+        // Lists: choose the rows on the index alone (seeks to the SOS and complaint ranges),
+        // then read only those rows.
+        let everyProduct = Product.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let lowerRanks = Priority.allCases.dropFirst().map { "\($0.rank)" }.joined(separator: ", ")
         let pinnedIDs = try Int64.fetchAll(db, sql: """
-            SELECT id FROM ticket INDEXED BY ticket_board
-            WHERE status = 'queued' AND owner_id IS NULL AND (priority_rank = 0 OR category = 'complaint')
+            SELECT id, created_at FROM ticket INDEXED BY ticket_board
+            WHERE status = 'queued' AND owner_id IS NULL AND product IN (\(everyProduct)) AND priority_rank = 0
+            UNION ALL
+            SELECT id, created_at FROM ticket INDEXED BY ticket_board
+            WHERE status = 'queued' AND owner_id IS NULL AND product IN (\(everyProduct)) AND priority_rank IN (\(lowerRanks)) AND category = 'complaint'
             ORDER BY created_at, id LIMIT ?
             """, arguments: [limit])
         r.pinned = try ticketLines(db, ids: pinnedIDs)

@@ -191,7 +191,7 @@ final class MetricsTests: XCTestCase {
             }
             return captured
         }
-        XCTAssertEqual(plans.count, 11)
+        XCTAssertEqual(plans.count, 12)
         for plan in plans {
             XCTAssertTrue(plan.contains("COVERING INDEX"), plan)
             XCTAssertFalse(plan.contains("TEMP B-TREE FOR GROUP BY"), "grouped in index order: \(plan)")
