@@ -180,3 +180,22 @@ extension MonitorFlowTests {
         XCTAssertEqual(s.message?.text, SafeText("2 tickets of A-3 back in the queue"))
     }
 }
+
+final class MonitorFormatTests: XCTestCase {
+    func testFiguresInFewColumns() {
+        XCTAssertEqual(MonitorFormat.duration(42), "42s")
+        XCTAssertEqual(MonitorFormat.duration(185), "3m05s")
+        XCTAssertEqual(MonitorFormat.duration(7_620), "2h07m")
+        XCTAssertEqual(MonitorFormat.duration(273_600), "3d04h")
+        XCTAssertEqual(MonitorFormat.share(0.9524), "95.2%")
+        XCTAssertEqual(MonitorFormat.share(nil), "–")
+        XCTAssertEqual(MonitorFormat.count(5972, width: 4), "5972")
+        XCTAssertEqual(MonitorFormat.count(15_558, width: 4), "15k")
+        XCTAssertEqual(MonitorFormat.count(215_560, width: 4), "215k")
+        XCTAssertEqual(MonitorFormat.count(1_250_000, width: 4), "1.2M")
+        XCTAssertEqual(MonitorFormat.count(15_558, width: 6), "15558")
+        XCTAssertEqual(MonitorFormat.clock(1_000 * (3 * 3600 + 5 * 60 + 9) + 500, dayStart: 0), "03:05:09")
+        XCTAssertEqual(MonitorFormat.seconds(0.5), "0.5s")
+        XCTAssertEqual(MonitorFormat.seconds(2), "2s")
+    }
+}
