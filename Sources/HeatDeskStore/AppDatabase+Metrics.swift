@@ -14,105 +14,158 @@ extension AppDatabase {
     }
 
 
+    /// The open and pending tickets an agent holds (a stale claim's tickets, to requeue them).
+    public func ticketsHeld(by agentID: String) throws -> [TicketKey] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT source, external_id FROM ticket WHERE owner_id = ? AND status IN ('open', 'pending') ORDER BY id
+                """, arguments: [agentID]).map { TicketKey(source: $0[0], externalID: $0[1]) }
+        }
+    }
+
     static func metricsRecord(_ db: Database, now: Int64, dayStart: Int64, targets: ServiceTargets) throws -> MetricsRecord {
         var r = MetricsRecord(now: now, dayStart: dayStart)
         let limit = metricsListLimit
+        // Every aggregate names the covering index it is written for (v3-metrics): the planner
+        // would otherwise pick a narrower index and look up each wide ticket row.
 
-        r.waiting = try Row.fetchAll(db, sql: """
-            SELECT product, priority_rank, count(*), min(created_at) FROM ticket
-            WHERE status = 'queued' GROUP BY product, priority_rank
-            """).compactMap { row in
-            guard let p = Product(rawValue: row[0]), let pr = Priority(rank: row[1]) else { return nil }
-            return MetricsRecord.Waiting(product: p, priority: pr, count: row[2], oldestCreatedAt: row[3])
+        // Waiting: a count per (product, priority) range, and the oldest as the first entry of
+        // each (product, priority, category) range; walking the entries for min() costs double.
+        let waitingCount = try db.cachedStatement(sql: """
+            SELECT count(*) FROM ticket INDEXED BY ticket_board
+            WHERE status = 'queued' AND owner_id IS NULL AND product = ? AND priority_rank = ?
+            """)
+        let oldest = try db.cachedStatement(sql: """
+            SELECT created_at FROM ticket INDEXED BY ticket_board
+            WHERE status = 'queued' AND owner_id IS NULL AND product = ? AND priority_rank = ? AND category = ?
+            ORDER BY created_at LIMIT 1
+            """)
+        for product in Product.allCases {
+            for priority in Priority.allCases {
+                let count = try Int.fetchOne(waitingCount, arguments: [product.rawValue, priority.rank]) ?? 0
+                guard count > 0 else { continue }
+                let first = try TicketCategory.allCases.compactMap {
+                    try Int64.fetchOne(oldest, arguments: [product.rawValue, priority.rank, $0.rawValue])
+                }.min()
+                r.waiting.append(MetricsRecord.Waiting(product: product, priority: priority, count: count, oldestCreatedAt: first ?? now))
+            }
         }
 
-        let lineColumns = """
-            t.source, t.external_id, t.product, t.channel, t.category, t.priority_rank, t.status, t.owner_id,
-            coalesce(c.name, t.customer_id), t.subject, t.created_at, t.sla_due_at
-            """
-        // SOS through the queue index (status, priority), complaints through the category filter.
-        r.pinned = try Row.fetchAll(db, sql: """
-            SELECT \(lineColumns) FROM ticket t LEFT JOIN customer c ON c.id = t.customer_id
-            WHERE t.status = 'queued' AND (t.priority_rank = 0 OR t.category = 'complaint')
-            ORDER BY t.created_at, t.id LIMIT ?
-            """, arguments: [limit]).map(ticketLine)
+        // Lists: choose the rows on the index alone (seeks to the SOS and complaint ranges),
+        // then read only those rows.
+        let everyProduct = Product.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let lowerRanks = Priority.allCases.dropFirst().map { "\($0.rank)" }.joined(separator: ", ")
+        let pinnedIDs = try Int64.fetchAll(db, sql: """
+            SELECT id, created_at FROM ticket INDEXED BY ticket_board
+            WHERE status = 'queued' AND owner_id IS NULL AND product IN (\(everyProduct)) AND priority_rank = 0
+            UNION ALL
+            SELECT id, created_at FROM ticket INDEXED BY ticket_board
+            WHERE status = 'queued' AND owner_id IS NULL AND product IN (\(everyProduct)) AND priority_rank IN (\(lowerRanks)) AND category = 'complaint'
+            ORDER BY created_at, id LIMIT ?
+            """, arguments: [limit])
+        r.pinned = try ticketLines(db, ids: pinnedIDs)
 
         // Service level of today's tickets: answered (first public reply, or resolution) within
-        // the target of their priority and channel class.
-        r.service = try Row.fetchAll(db, sql: """
-            SELECT product, channel, priority_rank, count(*),
-                   sum(CASE WHEN answered IS NOT NULL AND answered - created_at <= target THEN 1 ELSE 0 END),
-                   sum(CASE WHEN (answered IS NOT NULL AND answered - created_at > target)
-                              OR (answered IS NULL AND ? - created_at > target) THEN 1 ELSE 0 END)
-            FROM (SELECT product, channel, priority_rank, created_at,
-                         coalesce(first_response_at, resolved_at) AS answered, \(targetSQL(targets)) AS target
-                  FROM ticket WHERE created_at >= ? AND created_at <= ?)
-            GROUP BY product, channel, priority_rank
-            """, arguments: [now, dayStart, now]).compactMap { row in
-            guard let p = Product(rawValue: row[0]), let c = Channel(rawValue: row[1]), let pr = Priority(rank: row[2]) else { return nil }
-            return MetricsRecord.ServiceGroup(product: p, channel: c, priority: pr, offered: row[3], met: row[4], missed: row[5])
+        // the target of their priority and channel class. One index range per (product,
+        // channel, priority) with its target bound: no sort, nothing but index pages.
+        let serviceStmt = try db.cachedStatement(sql: """
+            SELECT count(*), coalesce(sum(coalesce(first_response_at, resolved_at) - created_at <= ?), 0),
+                   coalesce(sum(coalesce(first_response_at, resolved_at, ?) - created_at > ?), 0)
+            FROM ticket INDEXED BY ticket_arrivals
+            WHERE product = ? AND channel = ? AND priority_rank = ? AND created_at >= ? AND created_at <= ?
+            """)
+        for product in Product.allCases {
+            for channel in Channel.allCases {
+                for priority in Priority.allCases {
+                    let target = Int64(targets.target(priority, channel).seconds) * 1000
+                    guard let row = try Row.fetchOne(serviceStmt, arguments: [target, now, target, product.rawValue, channel.rawValue,
+                                                                             priority.rank, dayStart, now]) else { continue }
+                    let offered: Int = row[0]
+                    if offered > 0 {
+                        r.service.append(MetricsRecord.ServiceGroup(product: product, channel: channel, priority: priority,
+                                                                    offered: offered, met: row[1], missed: row[2]))
+                    }
+                }
+            }
         }
 
         // Unanswered active tickets by due time (the partial index `ticket_unanswered`).
-        let unanswered = "t.first_response_at IS NULL AND t.status != 'resolved'"
+        let unanswered = "first_response_at IS NULL AND status != 'resolved'"
         let nearShare = targets.nearShare
-        r.pastDue = try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket t WHERE \(unanswered) AND t.sla_due_at <= ?", arguments: [now]) ?? 0
-        let nearCondition = "t.sla_due_at > ? AND t.sla_due_at - ? <= max((t.sla_due_at - t.created_at) * ?, 60000)"
-        r.nearDue = try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket t WHERE \(unanswered) AND \(nearCondition)",
-                                     arguments: [now, now, nearShare]) ?? 0
-        r.atRisk = try Row.fetchAll(db, sql: """
-            SELECT \(lineColumns) FROM ticket t LEFT JOIN customer c ON c.id = t.customer_id
-            WHERE \(unanswered) AND (t.sla_due_at <= ? OR (\(nearCondition)))
-            ORDER BY t.sla_due_at, t.id LIMIT ?
-            """, arguments: [now, now, now, nearShare, limit]).map(ticketLine)
+        r.pastDue = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM ticket INDEXED BY ticket_unanswered WHERE \(unanswered) AND sla_due_at <= ?
+            """, arguments: [now]) ?? 0
+        let nearCondition = "sla_due_at > ? AND sla_due_at - ? <= max((sla_due_at - created_at) * ?, 60000)"
+        r.nearDue = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM ticket INDEXED BY ticket_unanswered WHERE \(unanswered) AND \(nearCondition)
+            """, arguments: [now, now, nearShare]) ?? 0
+        let riskIDs = try Int64.fetchAll(db, sql: """
+            SELECT id FROM ticket INDEXED BY ticket_unanswered
+            WHERE \(unanswered) AND (sla_due_at <= ? OR (\(nearCondition)))
+            ORDER BY sla_due_at, id LIMIT ?
+            """, arguments: [now, now, now, nearShare, limit])
+        r.atRisk = try ticketLines(db, ids: riskIDs)
 
-        // Agents: tickets in hand (owner index), today's resolutions (resolved_at index).
-        // INDEXED BY: the owner indexes would sort the GROUP BY for free but walk every
-        // ticket ever owned; the worked tickets and today's resolutions are the small ranges.
-        let inHand = Dictionary(try Row.fetchAll(db, sql: """
-            SELECT owner_id, count(*) FROM ticket INDEXED BY ticket_queue
-            WHERE status IN ('open', 'pending') AND owner_id IS NOT NULL GROUP BY owner_id
-            """).map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: +)
-        var today: [String: (Int, Int64, Int, Int)] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT owner_id, count(*), coalesce(sum(resolved_at - claimed_at), 0), count(claimed_at), coalesce(sum(first_contact), 0)
-            FROM ticket INDEXED BY ticket_resolved_at
-            WHERE resolved_at IS NOT NULL AND resolved_at >= ? AND resolved_at <= ? AND owner_id IS NOT NULL
-            GROUP BY owner_id
-            """, arguments: [dayStart, now]) {
-            today[row[0]] = (row[1], row[2], row[3], row[4])
+        // Agents: tickets in hand, today's resolutions.
+        // One status at a time, so the owners come in index order (IN would sort them).
+        var inHand: [String: Int] = [:]
+        for status in [TicketStatus.open, .pending] {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT owner_id, count(*) FROM ticket INDEXED BY ticket_board
+                WHERE status = ? AND owner_id IS NOT NULL GROUP BY owner_id
+                """, arguments: [status.rawValue]) {
+                inHand[row[0], default: 0] += row[1] as Int
+            }
         }
+        // Today's resolutions per agent: one index range each (grouping would sort them all).
+        let today = try db.cachedStatement(sql: """
+            SELECT count(*), coalesce(sum(resolved_at - claimed_at), 0), count(claimed_at), coalesce(sum(first_contact), 0)
+            FROM ticket INDEXED BY ticket_resolutions
+            WHERE owner_id = ? AND resolved_at IS NOT NULL AND resolved_at >= ? AND resolved_at <= ?
+            """)
         r.agents = try Row.fetchAll(db, sql: "SELECT id, name, role, status, status_at FROM agent WHERE role != 'supplier' ORDER BY id")
             .map { row in
                 let id: String = row[0]
-                let t = today[id] ?? (0, 0, 0, 0)
+                let t = try Row.fetchOne(today, arguments: [id, dayStart, now])
                 return MetricsRecord.AgentLine(
                     id: id, name: row[1], role: Role(rawValue: row[2]) ?? .agent, status: AgentStatus(rawValue: row[3]) ?? .offline,
-                    statusAt: row[4], inHand: inHand[id] ?? 0, handledToday: t.0, handleMillis: t.1, handleCount: t.2, firstContact: t.3)
+                    statusAt: row[4], inHand: inHand[id] ?? 0, handledToday: t?[0] ?? 0, handleMillis: t?[1] ?? 0,
+                    handleCount: t?[2] ?? 0, firstContact: t?[3] ?? 0)
             }
 
-        // Hourly trends of today.
+        // Hourly trends of today: one index range per hour (grouping by an expression would sort).
         let hour: Int64 = 3_600_000
-        let dayEnd = dayStart + 24 * hour
-        for row in try Row.fetchAll(db, sql: """
-            SELECT (created_at - ?) / ?, count(*) FROM ticket WHERE created_at >= ? AND created_at < ? AND created_at <= ? GROUP BY 1
-            """, arguments: [dayStart, hour, dayStart, dayEnd, now]) {
-            let h: Int = row[0]; if (0..<24).contains(h) { r.createdPerHour[h] = row[1] }
-        }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT (resolved_at - ?) / ?, count(*) FROM ticket
-            WHERE resolved_at IS NOT NULL AND resolved_at >= ? AND resolved_at < ? AND resolved_at <= ? GROUP BY 1
-            """, arguments: [dayStart, hour, dayStart, dayEnd, now]) {
-            let h: Int = row[0]; if (0..<24).contains(h) { r.resolvedPerHour[h] = row[1] }
-        }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT (first_response_at - ?) / ?, count(*), sum(first_response_at - created_at) FROM ticket
-            WHERE first_response_at IS NOT NULL AND first_response_at >= ? AND first_response_at < ? AND first_response_at <= ? GROUP BY 1
-            """, arguments: [dayStart, hour, dayStart, dayEnd, now]) {
-            let h: Int = row[0]
-            if (0..<24).contains(h) { r.answeredPerHour[h] = row[1]; r.waitMillisPerHour[h] = row[2] }
+        let created = try db.cachedStatement(sql: """
+            SELECT count(*) FROM ticket INDEXED BY ticket_created WHERE created_at >= ? AND created_at < ?
+            """)
+        let resolved = try db.cachedStatement(sql: """
+            SELECT count(*) FROM ticket INDEXED BY ticket_resolved_at WHERE resolved_at IS NOT NULL AND resolved_at >= ? AND resolved_at < ?
+            """)
+        let answered = try db.cachedStatement(sql: """
+            SELECT count(*), coalesce(sum(first_response_at - created_at), 0) FROM ticket INDEXED BY ticket_answers
+            WHERE first_response_at IS NOT NULL AND first_response_at >= ? AND first_response_at < ?
+            """)
+        for h in 0..<24 {
+            let from = dayStart + Int64(h) * hour
+            guard from <= now else { break }
+            let to = min(from + hour, now + 1)
+            r.createdPerHour[h] = try Int.fetchOne(created, arguments: [from, to]) ?? 0
+            r.resolvedPerHour[h] = try Int.fetchOne(resolved, arguments: [from, to]) ?? 0
+            if let row = try Row.fetchOne(answered, arguments: [from, to]) {
+                r.answeredPerHour[h] = row[0]; r.waitMillisPerHour[h] = row[1]
+            }
         }
         return r
+    }
+
+    /// The list lines of the given tickets, in the given order.
+    static func ticketLines(_ db: Database, ids: [Int64]) throws -> [MetricsRecord.TicketLine] {
+        let stmt = try db.cachedStatement(sql: """
+            SELECT t.source, t.external_id, t.product, t.channel, t.category, t.priority_rank, t.status, t.owner_id,
+                   coalesce(c.name, t.customer_id), t.subject, t.created_at, t.sla_due_at
+            FROM ticket t LEFT JOIN customer c ON c.id = t.customer_id WHERE t.id = ?
+            """)
+        return try ids.compactMap { id in try Row.fetchOne(stmt, arguments: [id]).map(ticketLine) }
     }
 
     /// The target of each row in milliseconds, as a CASE over channel class and priority; the

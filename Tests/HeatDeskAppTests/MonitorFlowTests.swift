@@ -159,3 +159,43 @@ final class MonitorFlowTests: XCTestCase {
         XCTAssertTrue(s.quit)
     }
 }
+
+extension MonitorFlowTests {
+    func testRequeueEverythingASilentAgentHolds() throws {
+        _ = try f.db.claim(f.key("T-4"), by: f.wang, at: f.now)   // Wang, offline, now holds T-7 and T-4
+        _ = key("g")
+        _ = key("Tab")
+        _ = key("j")   // Tom: holds nothing
+        XCTAssertEqual(key("r"), [])
+        XCTAssertNil(s.modal)
+        XCTAssertEqual(s.message?.text, SafeText("Tom Baker holds no tickets"))
+        _ = key("j")   // Wang
+        _ = key("r")
+        guard case .confirmRequeueHeld(let confirm, "A-3") = s.modal else { return XCTFail("asks first") }
+        XCTAssertTrue(confirm.message.singleLine.contains("the 2 tickets 王强 (A-3, offline) holds"), confirm.message.singleLine)
+        XCTAssertEqual(key("y").first, .requeueHeld(agentID: "A-3"))
+        XCTAssertEqual(try f.db.ticketsHeld(by: "A-3"), [])
+        XCTAssertEqual(try f.db.workState(f.key("T-4"))?.status, .queued)
+        XCTAssertEqual(s.report?.staleClaims, 0)
+        XCTAssertEqual(s.message?.text, SafeText("2 tickets of A-3 back in the queue"))
+    }
+}
+
+final class MonitorFormatTests: XCTestCase {
+    func testFiguresInFewColumns() {
+        XCTAssertEqual(MonitorFormat.duration(42), "42s")
+        XCTAssertEqual(MonitorFormat.duration(185), "3m05s")
+        XCTAssertEqual(MonitorFormat.duration(7_620), "2h07m")
+        XCTAssertEqual(MonitorFormat.duration(273_600), "3d04h")
+        XCTAssertEqual(MonitorFormat.share(0.9524), "95.2%")
+        XCTAssertEqual(MonitorFormat.share(nil), "–")
+        XCTAssertEqual(MonitorFormat.count(5972, width: 4), "5972")
+        XCTAssertEqual(MonitorFormat.count(15_558, width: 4), "15k")
+        XCTAssertEqual(MonitorFormat.count(215_560, width: 4), "215k")
+        XCTAssertEqual(MonitorFormat.count(1_250_000, width: 4), "1.2M")
+        XCTAssertEqual(MonitorFormat.count(15_558, width: 6), "15558")
+        XCTAssertEqual(MonitorFormat.clock(1_000 * (3 * 3600 + 5 * 60 + 9) + 500, dayStart: 0), "03:05:09")
+        XCTAssertEqual(MonitorFormat.seconds(0.5), "0.5s")
+        XCTAssertEqual(MonitorFormat.seconds(2), "2s")
+    }
+}

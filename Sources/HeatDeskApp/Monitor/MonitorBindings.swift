@@ -14,7 +14,7 @@ extension Monitor {
         KeyBinding(["p", "Space"], .pause, help: "Pause", description: "Pause or resume the live refresh", context: context),
         KeyBinding(["Tab"], .switchPane, help: "Pane", description: "Switch between the ticket list and the agents", context: context),
         KeyBinding(["Enter"], .open, help: "Open", description: "Open the selected ticket read-only", context: context),
-        KeyBinding(["r"], .requeue, help: "Requeue", description: "Put the selected ticket back in the queue (a new claim epoch)", context: context),
+        KeyBinding(["r"], .requeue, help: "Requeue", description: "Put the selected ticket back in the queue (a new claim epoch); on an agent, all the tickets they hold", context: context),
         KeyBinding(["a"], .reassign, help: "Reassign", description: "Hand the selected ticket to another agent", context: context),
         KeyBinding(["+"], .raise, help: "Raise", description: "Raise the selected ticket's priority one step", context: context),
         KeyBinding(["g"], .refresh, help: "Refresh", description: "Read the figures again now", context: context, inHelpBar: false),

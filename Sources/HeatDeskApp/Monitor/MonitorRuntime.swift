@@ -48,6 +48,17 @@ extension Monitor {
             case .requeue(let key):
                 try env.db.requeue(key, by: env.supervisor, reason: "requeued by supervisor \(env.supervisor.id)", authority: env.authority, at: env.now())
                 send(.done("\(key) is back in the queue"))
+            case .requeueHeld(let agentID):
+                var done = 0, refused: [String] = []
+                for key in try env.db.ticketsHeld(by: agentID) {
+                    do {
+                        try env.db.requeue(key, by: env.supervisor, reason: "stale claim of \(agentID), requeued by supervisor \(env.supervisor.id)",
+                                           authority: env.authority, at: env.now())
+                        done += 1
+                    } catch let e as AppDatabase.WorkError { refused.append(e.message) }
+                }
+                if refused.isEmpty { send(.done("\(done) ticket\(done == 1 ? "" : "s") of \(agentID) back in the queue")) }
+                else { send(.failed("\(done) requeued; \(refused.count) refused: \(refused[0])")) }
             case .reassign(let key, let agentID):
                 guard let target = try env.db.agent(id: agentID) else { send(.failed("no agent \(agentID)")); return }
                 try env.db.transfer(key, to: target, by: env.supervisor, reason: "reassigned by supervisor", authority: env.authority, at: env.now())

@@ -13,6 +13,8 @@ public struct MonitorState: Sendable {
         case detail(TicketDetail, scroll: Int)
         case reassign(PickerState, ticket: TicketKey, agentIDs: [String])
         case confirmRequeue(ConfirmState, ticket: TicketKey)
+        /// Free every ticket an agent holds (their workstation went silent).
+        case confirmRequeueHeld(ConfirmState, agentID: String)
     }
 
     public var supervisor: Agent
@@ -95,6 +97,8 @@ public enum MonitorEffect: Sendable, Equatable {
     case refresh(force: Bool, known: Int?)
     case loadDetail(TicketKey)
     case requeue(TicketKey)
+    /// Requeue every open or pending ticket the agent holds.
+    case requeueHeld(agentID: String)
     case reassign(TicketKey, to: String)
     case setPriority(TicketKey, Priority)
 }

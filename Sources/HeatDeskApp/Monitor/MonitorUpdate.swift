@@ -87,6 +87,14 @@ public enum Monitor {
             guard let t = ticketOrNote(&s) else { return [] }
             return [.loadDetail(t.key)]
         case .requeue:
+            if s.focus == .agents, let a = s.selectedAgent {
+                guard a.inHand > 0 else { note(&s, "\(a.name) holds no tickets", .warning); return [] }
+                s.modal = .confirmRequeueHeld(ConfirmState(
+                    title: "Requeue held tickets",
+                    message: SafeText("Put the \(a.inHand) ticket\(a.inHand == 1 ? "" : "s") \(a.name) (\(a.id), \(a.presence.rawValue)) holds back in the queue?"),
+                    yes: "Requeue", no: "Cancel"), agentID: a.id)
+                return []
+            }
             guard let t = ticketOrNote(&s) else { return [] }
             guard t.status == .open || t.status == .pending else {
                 note(&s, "\(t.key) is \(t.status.rawValue): nothing to requeue", .warning); return []
@@ -123,6 +131,14 @@ public enum Monitor {
             case .chosen(let i):
                 s.modal = nil
                 return [.reassign(ticket, to: ids[i])]
+            }
+        case .confirmRequeueHeld(var confirm, let agentID):
+            switch confirm.handle(key) {
+            case .open: s.modal = .confirmRequeueHeld(confirm, agentID: agentID)
+            case .cancelled, .chosen(false): s.modal = nil
+            case .chosen(true):
+                s.modal = nil
+                return [.requeueHeld(agentID: agentID)]
             }
         case .confirmRequeue(var confirm, let ticket):
             switch confirm.handle(key) {

@@ -25,6 +25,15 @@ public enum MonitorFormat {
         return two(s / 3600 % 24) + ":" + two(s % 3600 / 60) + ":" + two(s % 60)
     }
 
+    /// A count in `width` columns: exact when it fits, else 15k or 1.2M (never cut to "15…").
+    public static func count(_ n: Int, width: Int) -> String {
+        let exact = String(n)
+        if exact.count <= width { return exact }
+        if n < 1_000_000 { return "\(n / 1000)k" }
+        let tenths = n / 100_000
+        return tenths < 100 ? "\(tenths / 10).\(tenths % 10)M" : "\(n / 1_000_000)M"
+    }
+
     /// 2s, 0.5s: an interval as typed.
     public static func seconds(_ v: Double) -> String {
         v == v.rounded() ? "\(Int(v))s" : "\((v * 10).rounded() / 10)s"
@@ -52,7 +61,10 @@ extension Monitor {
         let tall = body.height >= 30
         let trendRows = tall ? 2 : 1
         let parts = body.split(.vertical, [.fixed(tall ? 9 : 7), .fixed(3 * trendRows + (tall ? 1 : 0)), .fill()])
-        let top = parts[0].split(.horizontal, wide ? [.fixed(60), .fill(), .fill()] : [.fixed(45), .fill()])
+        // The queue table grows with its largest count; service level keeps at least 35 columns.
+        let need = max(4, String(r.queues.map(\.total).max() ?? 0).count + 1)
+        let queueWidth = min(max(wide ? 60 : 45, 22 + 6 * need), body.width - 35)
+        let top = parts[0].split(.horizontal, wide ? [.fixed(queueWidth), .fill(), .fill()] : [.fixed(queueWidth), .fill()])
         queues(r, &b, top[0])
         // A product mixes channels: its meter is judged against the live goal for normal priority.
         let liveGoal = s.targets.target(.normal, Channel.chat).goal
@@ -89,12 +101,15 @@ extension Monitor {
 
     static func queues(_ r: MetricsReport, _ b: inout Buffer, _ area: Rect) {
         section("Queues", &b, area.row(0), note: "\(r.waitingTotal) waiting · longest \(MonitorFormat.duration(r.longestWait))")
+        // Count columns as wide as the largest count needs, while the oldest wait still fits.
+        let digits = String(r.queues.map(\.total).max() ?? 0).count
+        let w = max(4, min(digits + 1, (area.width - 8 - 6 - 7) / 6))
         let columns = [TableColumn("product", width: .fixed(8))]
-            + Priority.allCases.map { TableColumn(SafeText(short($0)), width: .fixed(4), align: .right) }
-            + [TableColumn("all", width: .fixed(4), align: .right), TableColumn("oldest", width: .fill(), align: .right)]
+            + Priority.allCases.map { TableColumn(SafeText(short($0)), width: .fixed(w), align: .right) }
+            + [TableColumn("all", width: .fixed(w), align: .right), TableColumn("oldest", width: .fill(), align: .right)]
         let rows = r.queues.map { q in
-            TableRow([SafeText(q.product.rawValue)] + Priority.allCases.map { SafeText(q.byPriority[$0].map(String.init) ?? "·") }
-                     + [SafeText("\(q.total)"), SafeText(MonitorFormat.duration(q.longestWait))],
+            TableRow([SafeText(q.product.rawValue)] + Priority.allCases.map { SafeText(q.byPriority[$0].map { MonitorFormat.count($0, width: w) } ?? "·") }
+                     + [SafeText(MonitorFormat.count(q.total, width: w)), SafeText(MonitorFormat.duration(q.longestWait))],
                      role: (q.byPriority[.sos] ?? 0) > 0 ? .sos : nil)
         }
         let table = Table(columns: columns, rows: rows.isEmpty ? [TableRow(["nobody waiting"], role: .muted)] : rows,
@@ -222,7 +237,7 @@ extension Monitor {
             b.render(TextPane(detailLines(d, now: r.now), scroll: scroll), in: block.inner(box).inset(left: 1, right: 0))
         case .reassign(let picker, _, _):
             b.render(Picker(picker), in: area)
-        case .confirmRequeue(let confirm, _):
+        case .confirmRequeue(let confirm, _), .confirmRequeueHeld(let confirm, _):
             b.render(ConfirmDialog(confirm), in: area)
         }
     }
