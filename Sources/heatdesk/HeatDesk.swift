@@ -19,6 +19,7 @@ struct HeatDesk: ParsableCommand {
     /// Usage errors exit 2, like grep and the import contract; failures exit 1.
     static func main() {
         do {
+            if case .failure(let broken) = Settings.loaded { throw broken }
             var command = try parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {

@@ -16,14 +16,14 @@ struct AgentCommand: ParsableCommand {
         abstract: "The agent terminal session: queues, claim, the ticket with its trails, HEAT replies.",
         discussion: "Keys: ? inside the session, or Docs/keys.md. Needs a terminal (a TTY).")
 
-    @Option(help: ArgumentHelp("The agent who works (env HEATDESK_AGENT).", valueName: "id"))
+    @Option(help: ArgumentHelp("The agent who works (env HEATDESK_AGENT, config agent).", valueName: "id"))
     var agent: String?
     @OptionGroup var store: StoreOptions
     @Option(help: ArgumentHelp("The folder holding templates/ (env HEATDESK_DATA); found next to the binary by default.", valueName: "dir"))
     var data: String?
 
     func run() throws {
-        guard let id = agent ?? ProcessInfo.processInfo.environment["HEATDESK_AGENT"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+        guard let id = Settings.value(agent, env: "HEATDESK_AGENT", key: "agent") else {
             throw CommandFailure(message: "say who works: --agent ID", code: 2)
         }
         let db = try store.openForScreen()

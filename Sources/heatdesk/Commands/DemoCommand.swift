@@ -51,12 +51,11 @@ struct DemoCommand: ParsableCommand {
     }
 }
 
-/// Finds the `Data/` folder: `--data`, `HEATDESK_DATA`, then upward from the binary (a build
+/// Finds the `Data/` folder: `--data`, `HEATDESK_DATA`, the config file's `data`, then upward from the binary (a build
 /// tree keeps it at the package root), then the installed share folder.
 enum DataLocator {
     static func directory(explicit: String?) throws -> URL {
-        if let explicit { return URL(fileURLWithPath: explicit) }
-        if let env = ProcessInfo.processInfo.environment["HEATDESK_DATA"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        if let given = Settings.value(explicit, env: "HEATDESK_DATA", key: "data") { return URL(fileURLWithPath: given) }
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         if let exe = Bundle.main.executableURL { dir = exe.resolvingSymlinksInPath().deletingLastPathComponent() }
         for _ in 0..<6 {

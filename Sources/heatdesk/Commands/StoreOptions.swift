@@ -3,20 +3,17 @@ import Foundation
 import HeatDeskStore
 import HeatDeskSync
 
-/// `--db PATH`, also from `HEATDESK_DB`; by default the XDG data folder. `--shared DIR` (also
-/// `HEATDESK_SHARED`) turns on sync through the shared directory (Docs/sync-protocol.md).
+/// `--db PATH`, also from `HEATDESK_DB` or the config file; by default the XDG data folder.
+/// `--shared DIR` (also `HEATDESK_SHARED` or the config file) turns on sync through the shared
+/// directory (Docs/sync-protocol.md). See `Settings`.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The workstation's SQLite file (env HEATDESK_DB).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The workstation's SQLite file (env HEATDESK_DB, config db).", valueName: "path"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("The shared directory workstations sync through (env HEATDESK_SHARED).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The shared directory workstations sync through (env HEATDESK_SHARED, config shared).", valueName: "dir"))
     var shared: String?
 
-    var sharedPath: String? {
-        if let shared { return shared }
-        if let env = ProcessInfo.processInfo.environment["HEATDESK_SHARED"], !env.isEmpty { return env }
-        return nil
-    }
+    var sharedPath: String? { Settings.value(shared, env: "HEATDESK_SHARED", key: "shared") }
 
     /// The sync engine when a shared directory is configured.
     func syncEngine(_ db: AppDatabase, agent: String = "") throws -> SyncEngine? {
@@ -50,9 +47,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     var path: String {
-        if let db { return db }
-        if let env = ProcessInfo.processInfo.environment["HEATDESK_DB"], !env.isEmpty { return env }
-        return Self.defaultPath
+        Settings.value(db, env: "HEATDESK_DB", key: "db") ?? Self.defaultPath
     }
 
     static var defaultPath: String {

@@ -11,11 +11,11 @@ import HeatDeskSync
 /// `--agent ID` (also `--as ID`): who acts. Supplier ids act as their supplier contact.
 struct ActorOptions: ParsableArguments {
     @Option(name: [.customLong("agent"), .customLong("as")],
-            help: ArgumentHelp("Who acts: an agent, supervisor or supplier id (env HEATDESK_AGENT).", valueName: "id"))
+            help: ArgumentHelp("Who acts: an agent, supervisor or supplier id (env HEATDESK_AGENT, config agent).", valueName: "id"))
     var agent: String?
 
     func resolve(_ db: AppDatabase) throws -> Agent {
-        guard let id = agent ?? ProcessInfo.processInfo.environment["HEATDESK_AGENT"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+        guard let id = Settings.value(agent, env: "HEATDESK_AGENT", key: "agent") else {
             throw CommandFailure(message: "say who acts: --agent ID", code: 2)
         }
         if let a = try db.agent(id: id) { return a }
