@@ -37,7 +37,7 @@ run: build
 
 bench: deps
 	$(SWIFT) build -c release
-	Scripts/bench.sh
+	Tests/Benchmarks/bench.sh
 
 clean:
 	rm -rf .build

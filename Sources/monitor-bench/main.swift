@@ -1,4 +1,4 @@
-// monitor-bench: the supervisor monitor's refresh on a big database (Scripts/bench.sh).
+// monitor-bench: the supervisor monitor's refresh on a big database (Tests/Benchmarks/bench.sh).
 //   monitor-bench --db PATH [--runs 200]
 // Prints the full refresh (SQL aggregates + figures + a 200x50 frame) at p50/p99/max, the
 // refresh when nothing changed (the data_version check), and the data's "today".

@@ -4,7 +4,7 @@ import HeatDeskCore
 import HeatDeskStore
 import HeatDeskSync
 
-/// `make bench`'s sync figures, each beside its anchor (Scripts/bench.sh):
+/// `make bench`'s sync figures, each beside its anchor (Tests/Benchmarks/bench.sh):
 ///   sync-bench apply [--tickets N]            remote events applied per second, beside bare SQLite inserts
 ///   sync-bench idle --db P --shared DIR       an exchange with nothing new, over the directory's history
 let args = CommandLine.arguments.dropFirst()

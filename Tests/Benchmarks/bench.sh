@@ -2,7 +2,7 @@
 # make bench: each figure beside its anchor measured in the same run (README, "Benchmarks").
 # Sizes: BENCH_TICKETS (default 1,000,000). Output folder: BENCH_DIR (default bench-out/).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 N=${BENCH_TICKETS:-1000000}
 OUT=${BENCH_DIR:-bench-out}
 BIN=.build/release/heatdesk
