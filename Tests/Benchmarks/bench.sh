@@ -81,7 +81,7 @@ if [ -x ".build/release/sync-bench" ]; then
   echo
 fi
 
-# 6. The agent session on the big database (after the import above): first painted queue,
+# 7. The agent session on the big database (after the import above): first painted queue,
 #    claim-next, opening a ticket with its trails, key press to frame (headless); anchors inside.
 #    Run last: it claims 20 tickets. The same queue query through the sqlite3 command line:
 if [ -x .build/release/agent-bench ]; then
@@ -100,7 +100,7 @@ if [ -x .build/release/agent-bench ]; then
 fi
 echo
 
-# 6. The supervisor monitor: one refresh on the big database (SQL aggregates, figures, a
+# 8. The supervisor monitor: one refresh on the big database (SQL aggregates, figures, a
 #    200x50 frame) and a refresh when nothing changed; anchor: the sqlite3 command line running
 #    the two largest aggregates in their natural one-statement GROUP BY form (waiting by
 #    product and priority, today's service level), which the monitor splits into index ranges.
