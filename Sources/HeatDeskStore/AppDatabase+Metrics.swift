@@ -27,16 +27,20 @@ extension AppDatabase {
         var r = MetricsRecord(now: now, dayStart: dayStart)
         let limit = metricsListLimit
         // Every aggregate names the covering index it is written for (v3-metrics): the planner
-        // would otherwise pick a narrower index and look up each wide ticket row.
+        // would otherwise pick a narrower index and look up each wide ticket row. A bulk import
+        // sets these indexes aside while it runs (AppDatabase+BulkLoad): then the figures are read
+        // without the hints, slower but right, rather than failing with "no such index".
+        let present = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'"))
+        func using(_ index: String) -> String { present.contains(index) ? "INDEXED BY \(index)" : "" }
 
         // Waiting: a count per (product, priority) range, and the oldest as the first entry of
         // each (product, priority, category) range; walking the entries for min() costs double.
         let waitingCount = try db.cachedStatement(sql: """
-            SELECT count(*) FROM ticket INDEXED BY ticket_board
+            SELECT count(*) FROM ticket \(using("ticket_board"))
             WHERE status = 'queued' AND owner_id IS NULL AND product = ? AND priority_rank = ?
             """)
         let oldest = try db.cachedStatement(sql: """
-            SELECT created_at FROM ticket INDEXED BY ticket_board
+            SELECT created_at FROM ticket \(using("ticket_board"))
             WHERE status = 'queued' AND owner_id IS NULL AND product = ? AND priority_rank = ? AND category = ?
             ORDER BY created_at LIMIT 1
             """)
@@ -56,10 +60,10 @@ extension AppDatabase {
         let everyProduct = Product.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let lowerRanks = Priority.allCases.dropFirst().map { "\($0.rank)" }.joined(separator: ", ")
         let pinnedIDs = try Int64.fetchAll(db, sql: """
-            SELECT id, created_at FROM ticket INDEXED BY ticket_board
+            SELECT id, created_at FROM ticket \(using("ticket_board"))
             WHERE status = 'queued' AND owner_id IS NULL AND product IN (\(everyProduct)) AND priority_rank = 0
             UNION ALL
-            SELECT id, created_at FROM ticket INDEXED BY ticket_board
+            SELECT id, created_at FROM ticket \(using("ticket_board"))
             WHERE status = 'queued' AND owner_id IS NULL AND product IN (\(everyProduct)) AND priority_rank IN (\(lowerRanks)) AND category = 'complaint'
             ORDER BY created_at, id LIMIT ?
             """, arguments: [limit])
@@ -71,7 +75,7 @@ extension AppDatabase {
         let serviceStmt = try db.cachedStatement(sql: """
             SELECT count(*), coalesce(sum(coalesce(first_response_at, resolved_at) - created_at <= ?), 0),
                    coalesce(sum(coalesce(first_response_at, resolved_at, ?) - created_at > ?), 0)
-            FROM ticket INDEXED BY ticket_arrivals
+            FROM ticket \(using("ticket_arrivals"))
             WHERE product = ? AND channel = ? AND priority_rank = ? AND created_at >= ? AND created_at <= ?
             """)
         for product in Product.allCases {
@@ -93,14 +97,14 @@ extension AppDatabase {
         let unanswered = "first_response_at IS NULL AND status != 'resolved'"
         let nearShare = targets.nearShare
         r.pastDue = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM ticket INDEXED BY ticket_unanswered WHERE \(unanswered) AND sla_due_at <= ?
+            SELECT count(*) FROM ticket \(using("ticket_unanswered")) WHERE \(unanswered) AND sla_due_at <= ?
             """, arguments: [now]) ?? 0
         let nearCondition = "sla_due_at > ? AND sla_due_at - ? <= max((sla_due_at - created_at) * ?, 60000)"
         r.nearDue = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM ticket INDEXED BY ticket_unanswered WHERE \(unanswered) AND \(nearCondition)
+            SELECT count(*) FROM ticket \(using("ticket_unanswered")) WHERE \(unanswered) AND \(nearCondition)
             """, arguments: [now, now, nearShare]) ?? 0
         let riskIDs = try Int64.fetchAll(db, sql: """
-            SELECT id FROM ticket INDEXED BY ticket_unanswered
+            SELECT id FROM ticket \(using("ticket_unanswered"))
             WHERE \(unanswered) AND (sla_due_at <= ? OR (\(nearCondition)))
             ORDER BY sla_due_at, id LIMIT ?
             """, arguments: [now, now, now, nearShare, limit])
@@ -111,7 +115,7 @@ extension AppDatabase {
         var inHand: [String: Int] = [:]
         for status in [TicketStatus.open, .pending] {
             for row in try Row.fetchAll(db, sql: """
-                SELECT owner_id, count(*) FROM ticket INDEXED BY ticket_board
+                SELECT owner_id, count(*) FROM ticket \(using("ticket_board"))
                 WHERE status = ? AND owner_id IS NOT NULL GROUP BY owner_id
                 """, arguments: [status.rawValue]) {
                 inHand[row[0], default: 0] += row[1] as Int
@@ -120,7 +124,7 @@ extension AppDatabase {
         // Today's resolutions per agent: one index range each (grouping would sort them all).
         let today = try db.cachedStatement(sql: """
             SELECT count(*), coalesce(sum(resolved_at - claimed_at), 0), count(claimed_at), coalesce(sum(first_contact), 0)
-            FROM ticket INDEXED BY ticket_resolutions
+            FROM ticket \(using("ticket_resolutions"))
             WHERE owner_id = ? AND resolved_at IS NOT NULL AND resolved_at >= ? AND resolved_at <= ?
             """)
         r.agents = try Row.fetchAll(db, sql: "SELECT id, name, role, status, status_at FROM agent WHERE role != 'supplier' ORDER BY id")
@@ -136,13 +140,13 @@ extension AppDatabase {
         // Hourly trends of today: one index range per hour (grouping by an expression would sort).
         let hour: Int64 = 3_600_000
         let created = try db.cachedStatement(sql: """
-            SELECT count(*) FROM ticket INDEXED BY ticket_created WHERE created_at >= ? AND created_at < ?
+            SELECT count(*) FROM ticket \(using("ticket_created")) WHERE created_at >= ? AND created_at < ?
             """)
         let resolved = try db.cachedStatement(sql: """
-            SELECT count(*) FROM ticket INDEXED BY ticket_resolved_at WHERE resolved_at IS NOT NULL AND resolved_at >= ? AND resolved_at < ?
+            SELECT count(*) FROM ticket \(using("ticket_resolved_at")) WHERE resolved_at IS NOT NULL AND resolved_at >= ? AND resolved_at < ?
             """)
         let answered = try db.cachedStatement(sql: """
-            SELECT count(*), coalesce(sum(first_response_at - created_at), 0) FROM ticket INDEXED BY ticket_answers
+            SELECT count(*), coalesce(sum(first_response_at - created_at), 0) FROM ticket \(using("ticket_answers"))
             WHERE first_response_at IS NOT NULL AND first_response_at >= ? AND first_response_at < ?
             """)
         for h in 0..<24 {

@@ -263,6 +263,18 @@ final class BulkLoadTests: XCTestCase {
         XCTAssertEqual(try indexes(bulk), before)
     }
 
+    /// The monitor reads through index hints; while a bulk load has the indexes aside it must
+    /// still show the same figures, not "no such index".
+    func testTheSupervisorsFiguresReadTheSameWhileIndexesAreAside() throws {
+        let db = try AppDatabase.inMemory()
+        _ = try load(db, bulk: false)
+        let now = Date(timeIntervalSince1970: 1_795_000_000), day = now.addingTimeInterval(-8 * 3600)
+        let hinted = try db.metricsRecord(now: now, dayStart: day)
+        XCTAssertFalse(hinted.waiting.isEmpty)
+        let plain = try db.withDeferredIndexes { try db.metricsRecord(now: now, dayStart: day) }
+        XCTAssertEqual(plain, hinted)
+    }
+
     func testIndexesComeBackWhenTheLoadFails() throws {
         let db = try AppDatabase.inMemory()
         let before = try indexes(db)
