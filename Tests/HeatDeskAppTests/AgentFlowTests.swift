@@ -284,6 +284,20 @@ final class AgentFlowTests: XCTestCase {
         guard case .externalChange? = told.items.first else { return XCTFail("background news did not reload") }
     }
 
+    /// A commit by another process before the first poll is not taken for the baseline: the
+    /// screen's loads note the version they show (the supplier who answers within a second of
+    /// being pulled in).
+    func testACommitBeforeTheFirstPollIsStillShown() throws {
+        let db = try demo()
+        let d = try AgentDriver(db: db, agentID: "AG-002")   // loads the lists, no poll yet
+        let other = try AppDatabase.open(path: dir!.file("demo.sqlite"))
+        let top = try XCTUnwrap(d.state.lists[.queue]?.first)
+        _ = try other.claim(top.key, by: try XCTUnwrap(try other.agent(id: "AG-013")))
+        let inbox = Inbox()
+        d.runtime.execute(.poll) { inbox.post($0) }
+        guard case .externalChange? = inbox.items.first else { return XCTFail("the first poll missed another process's commit: \(inbox.items)") }
+    }
+
     func testHelpScreenAndTooSmall() throws {
         let db = try demo()
         let d = try AgentDriver(db: db, agentID: "AG-002")

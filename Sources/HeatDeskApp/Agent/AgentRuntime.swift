@@ -21,6 +21,32 @@ public final class AgentRuntime: @unchecked Sendable {
     private let lock = NSLock()
     private var lastVersion: Int?
     private var polling = false
+    /// Effects run as concurrent tasks, so two reads of the same data can finish out of order:
+    /// a read that started earlier (before another process's commit) must not overwrite one
+    /// that started later. Each read takes a number when it starts, and is delivered only if no
+    /// later-started read of its kind was delivered before it.
+    private var readsStarted = 0
+    private var delivered: [ReadKind: Int] = [:]
+    private enum ReadKind { case lists, ticket }
+
+    /// Also notes the database's `data_version` before the read: what the read will show
+    /// includes every commit up to it, so the poll needs to reload only for later ones (without
+    /// this, a commit made before the first poll would be taken for the baseline and never shown).
+    private func startRead() throws -> Int {
+        let version = try db.dataVersion()
+        lock.lock(); defer { lock.unlock() }
+        lastVersion = max(lastVersion ?? version, version)
+        readsStarted += 1
+        return readsStarted
+    }
+
+    /// True when the read that started as `token` is still the newest of its kind.
+    private func mayDeliver(_ kind: ReadKind, _ token: Int) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        if let last = delivered[kind], last > token { return false }
+        delivered[kind] = token
+        return true
+    }
 
     public init(db: AppDatabase, me: Agent, authority: any ClaimAuthority = LocalClaimAuthority(),
                 background: (@Sendable () throws -> Bool)? = nil, pageSize: Int = 200,
@@ -53,8 +79,9 @@ public final class AgentRuntime: @unchecked Sendable {
     public func run(_ effect: AgentEffect, _ send: @Sendable (AgentMessage) -> Void) throws {
         switch effect {
         case .loadLists:
+            let token = try startRead()
             let (lists, counts) = try db.agentLists(agent: me, limit: pageSize, now: clock())
-            send(.listsLoaded(lists, counts))
+            if mayDeliver(.lists, token) { send(.listsLoaded(lists, counts)) }
         case .openTicket(let key):
             try sendTicket(key, send)
         case .find(let text):
@@ -128,9 +155,11 @@ public final class AgentRuntime: @unchecked Sendable {
     }
 
     private func sendTicket(_ key: TicketKey, _ send: @Sendable (AgentMessage) -> Void) throws {
+        let token = try startRead()
         guard let d = try db.ticketDetail(key) else { throw AppDatabase.WorkError("no ticket \(key)") }
         let ids = [d.ticket.ownerID].compactMap { $0 } + d.participants.map(\.memberID) + d.messages.compactMap(\.authorID)
-        send(.ticketLoaded(d, names: try db.memberNames(ids)))
+        let names = try db.memberNames(ids)
+        if mayDeliver(.ticket, token) { send(.ticketLoaded(d, names: names)) }
     }
 
     /// One poll: skipped while the previous one runs (a slow sync must not pile up).
