@@ -340,13 +340,8 @@ public final class SyncEngine: @unchecked Sendable {
     /// Remote events the merge rules refused, newest first; for one ticket when `ticket` is given
     /// (the agent screen marks them in the ticket's history).
     public func rejections(for ticket: TicketKey? = nil, limit: Int = 100) throws -> [SyncRejection] {
-        try db.writer.read { db in
-            let entity = ticket.map { "ticket:\($0.source)/\($0.externalID)" }
-            return try Row.fetchAll(db, sql: """
-                SELECT node, seq, kind, entity, actor, reason FROM sync_rejected WHERE ?1 IS NULL OR entity = ?1 ORDER BY at DESC LIMIT ?2
-                """, arguments: [entity, limit])
-                .map { SyncRejection(node: $0[0], seq: $0[1], kind: $0[2], entity: $0[3], actor: $0[4], reason: $0[5]) }
-        }
+        try db.syncRejections(for: ticket, limit: limit)
+            .map { SyncRejection(node: $0.node, seq: $0.seq, kind: $0.kind, entity: $0.entity, actor: $0.actor, reason: $0.reason) }
     }
 
     /// A digest of the replicated state (tickets' owner, epoch, status, priority, resolution;

@@ -70,7 +70,8 @@ final class MonitorFixture: @unchecked Sendable {
     }
 
     func state(theme: Theme = .monochrome) -> MonitorState {
-        MonitorState(supervisor: boss, targets: targets, interval: 2, theme: theme)
+        // Ticket times in UTC, where the fixture's day starts.
+        MonitorState(supervisor: boss, targets: targets, interval: 2, theme: theme, timeZone: TimeZone(identifier: "UTC")!)
     }
 }
 

@@ -129,18 +129,75 @@ final class MonitorFlowTests: XCTestCase {
         XCTAssertEqual(s.message?.text, "Tab to the ticket list to act on a ticket")
     }
 
-    func testOpenATicketReadOnly() throws {
+    func text() -> String { Monitor.view(s, s.size).textLines.joined(separator: "\n") }
+
+    func testEnterOpensTheAgentsTicketScreenReadOnlyAndEscGoesBack() throws {
         try select("T-5")
-        XCTAssertEqual(key("Enter"), [.loadDetail(f.key("T-5"))])
-        guard case .detail(let d, 0) = s.modal else { return XCTFail("detail") }
-        XCTAssertEqual(d.ticket.key, f.key("T-5"))
-        let text = Monitor.view(s, Size(width: 80, height: 24)).textLines.joined(separator: "\n")
-        XCTAssertTrue(text.contains("T-5 · read-only"), text)
-        XCTAssertFalse(text.contains("\u{1B}"), "no raw escape reaches the screen")
-        _ = key("j")
-        guard case .detail(_, 1) = s.modal else { return XCTFail("scrolls") }
-        _ = key("Esc")
+        XCTAssertEqual(key("Enter"), [.openTicket(f.key("T-5"))])
+        let t = try XCTUnwrap(s.ticket)
+        XCTAssertEqual(t.key, f.key("T-5"))
+        XCTAssertTrue(t.readOnly)
+        var screen = text()
+        XCTAssertTrue(screen.contains("T-5  HIGH  queued"), screen)
+        XCTAssertTrue(screen.contains("Emily Carter"), screen)
+        XCTAssertTrue(screen.contains("Conversation 0"), screen)
+        XCTAssertTrue(screen.contains("Esc/q Board"), "the help bar is the ticket's: \(screen)")
+        XCTAssertFalse(screen.contains("\u{1B}"), "no raw escape reaches the screen")
+        XCTAssertFalse(screen.contains("reveals"), "read-only: no contact reveal offered")
+
+        // The agent's work keys do nothing here; the screen's own navigation works.
+        XCTAssertEqual(key("R"), [])
+        XCTAssertEqual(key("N"), [])
         XCTAssertNil(s.modal)
+        _ = key("Tab")
+        XCTAssertEqual(s.ticket?.pane, .orders)
+
+        // Another process writes in it: the next read of the figures reads the ticket too, and
+        // the supervisor keeps looking where they were.
+        let other = try AppDatabase.open(path: f.path)
+        try other.addMessage(f.key("T-5"), by: f.boss, body: "已联系酒店，换房中", visibility: .public, at: f.now)
+        let version = s.version
+        XCTAssertEqual(key("g"), [.refresh(force: true, known: version), .openTicket(f.key("T-5"))])
+        XCTAssertEqual(s.ticket?.detail.messages.map(\.body), ["已联系酒店，换房中"])
+        XCTAssertEqual(s.ticket?.pane, .orders)
+
+        // An action on the open ticket acts on it, and the screen follows.
+        XCTAssertEqual(key("+").first, .setPriority(f.key("T-5"), .urgent))
+        XCTAssertEqual(s.ticket?.detail.ticket.priority, .urgent)
+        screen = text()
+        XCTAssertTrue(screen.contains("T-5  URGENT"), screen)
+
+        _ = key("Esc")
+        XCTAssertNil(s.ticket)
+        XCTAssertTrue(text().contains("Attention"))
+        // A reload answered after Esc does not bring the ticket back.
+        _ = Monitor.update(&s, .ticketLoaded(try f.db.openedTicket(f.key("T-5"))))
+        XCTAssertNil(s.ticket)
+        // q on an open ticket goes back to the board; on the board it quits.
+        _ = key("Enter")
+        XCTAssertNotNil(s.ticket)
+        _ = key("q")
+        XCTAssertNil(s.ticket)
+        XCTAssertFalse(s.quit)
+    }
+
+    func testScrollingTheOpenTicketUsesTheTerminalSize() throws {
+        // Forty messages (eighty lines): pages of the conversation at 100x30 fit several times.
+        for i in 0..<40 {
+            try f.db.addMessage(f.key("T-7"), by: f.wang, body: "消息 \(i)", visibility: .public, at: f.now.addingTimeInterval(Double(i)))
+        }
+        _ = Monitor.update(&s, .resized(Size(width: 100, height: 30)))
+        try select("T-7")
+        _ = key("Enter")
+        XCTAssertNil(s.ticket?.conversationScroll, "opens on the newest message")
+        _ = key("k")
+        let up = try XCTUnwrap(s.ticket?.conversationScroll)
+        _ = key("PgUp")
+        let page = try XCTUnwrap(s.ticket?.conversationScroll)
+        XCTAssertEqual(up - page, TicketScreen.layout(try XCTUnwrap(s.ticket), in: Monitor.ticketArea(s.size)).conversation.height - 1,
+                       "a page is the conversation pane's height at the reported size")
+        let screen = text()
+        XCTAssertTrue(screen.contains("消息 18") && !screen.contains("消息 39"), screen)
     }
 
     func testSelectionMovesInTheFocusedPane() {

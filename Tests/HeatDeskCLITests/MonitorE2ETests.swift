@@ -107,6 +107,14 @@ final class MonitorE2ETests: XCTestCase {
         spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "p"])
         waitFor("Queues  \(before + 3) waiting")
 
+        // Enter opens the selected ticket on the agent session's ticket screen, read-only; Esc
+        // goes back to the board.
+        spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "Enter"])
+        waitFor("Esc/q Board")
+        XCTAssertTrue(screen().contains("Conversation"), screen())
+        spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "Escape"])
+        waitFor("Queues  \(before + 3) waiting")
+
         spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "q"])
         let deadline = Date().addingTimeInterval(5)
         while Date() < deadline && spawn([tmux, "-L", socket, "has-session", "-t", "monitor"]).status == 0 { usleep(100_000) }

@@ -128,9 +128,8 @@ public final class AgentRuntime: @unchecked Sendable {
     }
 
     private func sendTicket(_ key: TicketKey, _ send: @Sendable (AgentMessage) -> Void) throws {
-        guard let d = try db.ticketDetail(key) else { throw AppDatabase.WorkError("no ticket \(key)") }
-        let ids = [d.ticket.ownerID].compactMap { $0 } + d.participants.map(\.memberID) + d.messages.compactMap(\.authorID)
-        send(.ticketLoaded(d, names: try db.memberNames(ids)))
+        guard let opened = try db.openedTicket(key) else { throw AppDatabase.WorkError("no ticket \(key)") }
+        send(.ticketLoaded(opened))
     }
 
     /// One poll: skipped while the previous one runs (a slow sync must not pile up).

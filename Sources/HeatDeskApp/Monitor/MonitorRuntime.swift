@@ -43,8 +43,8 @@ extension Monitor {
                 }
                 let record = try env.db.metricsRecord(now: now, dayStart: env.dayStart(now), targets: env.targets)
                 send(.refreshed(record, version: version, at: now))
-            case .loadDetail(let key):
-                send(.detail(try env.db.ticketDetail(key)))
+            case .openTicket(let key):
+                send(.ticketLoaded(try env.db.openedTicket(key)))
             case .requeue(let key):
                 try env.db.requeue(key, by: env.supervisor, reason: "requeued by supervisor \(env.supervisor.id)", authority: env.authority, at: env.now())
                 send(.done("\(key) is back in the queue"))
@@ -84,7 +84,7 @@ extension Monitor {
                 switch e {
                 case .key(let k): return .key(k)
                 case .tick: return .tick(Date())
-                case .resize: return .resized
+                case .resize(let size): return .resized(size)
                 default: return nil
                 }
             },

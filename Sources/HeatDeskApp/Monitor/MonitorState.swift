@@ -9,8 +9,6 @@ public struct MonitorState: Sendable {
 
     public enum Modal: Sendable, Equatable {
         case help(scroll: Int)
-        /// A ticket, read-only (the agent session's ticket screen replaces this at merge).
-        case detail(TicketDetail, scroll: Int)
         case reassign(PickerState, ticket: TicketKey, agentIDs: [String])
         case confirmRequeue(ConfirmState, ticket: TicketKey)
         /// Free every ticket an agent holds (their workstation went silent).
@@ -39,11 +37,21 @@ public struct MonitorState: Sendable {
     public var tickets = ListState()
     public var agents = ListState()
     public var modal: Modal?
+    /// The ticket opened read-only: the agent session's ticket screen, over the board until Esc.
+    public var ticket: TicketScreenState?
+    /// The ticket asked for with Enter, until it loads.
+    public var opening: TicketKey?
+    /// The terminal size as last reported (page sizes of the ticket screen in `update`).
+    public var size: Size
+    /// Times on the ticket screen are shown in this zone.
+    public var timeZone: TimeZone
     public var message: TransientMessage?
     public var quit = false
 
-    public init(supervisor: Agent, targets: ServiceTargets = .standard, interval: Double = 2, theme: Theme = .monochrome) {
+    public init(supervisor: Agent, targets: ServiceTargets = .standard, interval: Double = 2, theme: Theme = .monochrome,
+                size: Size = Size(width: 80, height: 24), timeZone: TimeZone = .current) {
         self.supervisor = supervisor; self.targets = targets; self.interval = interval; self.theme = theme
+        self.size = size; self.timeZone = timeZone
     }
 
     /// One line of the attention list: SOS and complaints waiting, then tickets past or near SLA.
@@ -80,12 +88,13 @@ public struct MonitorState: Sendable {
 public enum MonitorMessage: Sendable {
     case key(KeyEvent)
     case tick(Date)
-    case resized
+    case resized(Size)
     /// Fresh figures, with the data version they were read at.
     case refreshed(MetricsRecord, version: Int, at: Date)
     /// Nothing was committed since the last read: only the clock moved.
     case unchanged(at: Date)
-    case detail(TicketDetail?)
+    /// The ticket asked for by `openTicket` (nil: it is gone).
+    case ticketLoaded(OpenedTicket?)
     /// An action went through (requeue, reassign, priority): say so and read again.
     case done(String)
     case failed(String)
@@ -95,7 +104,8 @@ public enum MonitorMessage: Sendable {
 public enum MonitorEffect: Sendable, Equatable {
     /// Read the figures; `force` reads even when the data version did not move.
     case refresh(force: Bool, known: Int?)
-    case loadDetail(TicketKey)
+    /// Read a ticket for the read-only ticket screen (the agent session's read).
+    case openTicket(TicketKey)
     case requeue(TicketKey)
     /// Requeue every open or pending ticket the agent holds.
     case requeueHeld(agentID: String)

@@ -19,7 +19,8 @@ public enum Monitor {
 
     public static func update(_ s: inout MonitorState, _ message: MonitorMessage) -> [MonitorEffect] {
         switch message {
-        case .resized:
+        case .resized(let size):
+            s.size = size
             return []
         case .tick(let now):
             if let m = s.message, m.expired(at: .now) { s.message = nil }
@@ -33,7 +34,10 @@ public enum Monitor {
             s.record = record; s.version = version; s.readAt = at; s.refreshing = false
             s.report = MetricsReport(record, targets: s.targets)
             reselect(&s, keeping: keep)
-            return []
+            // Something changed: the open ticket is read again too (it may be the change).
+            guard let open = s.ticket else { return [] }
+            s.ticket?.now = Date(millis: record.now)
+            return [.openTicket(open.key)]
         case .unchanged(let at):
             s.refreshing = false
             // Nothing committed: only waits and due times move with the clock.
@@ -42,9 +46,23 @@ public enum Monitor {
                 s.record = record
                 s.report = MetricsReport(record, targets: s.targets)
             }
+            s.ticket?.now = at
             return []
-        case .detail(let detail):
-            if let detail { s.modal = .detail(detail, scroll: 0) } else { note(&s, "That ticket is gone", .warning) }
+        case .ticketLoaded(let opened):
+            guard let opened else {
+                if s.opening != nil { s.opening = nil; note(&s, "That ticket is gone", .warning) }
+                return []
+            }
+            let key = opened.detail.ticket.key
+            if s.ticket?.key == key {
+                s.ticket!.reload(opened)
+            } else if s.opening == key {
+                // Only the ticket asked for opens: a reload answered after Esc does not come back.
+                s.opening = nil
+                var screen = TicketScreenState(opened, readOnly: true, timeZone: s.timeZone)
+                screen.now = s.record.map { Date(millis: $0.now) }
+                s.ticket = screen
+            }
             return []
         case .done(let text):
             note(&s, text, .success)
@@ -56,6 +74,7 @@ public enum Monitor {
             return []
         case .key(let key):
             if s.modal != nil { return modalKey(&s, key) }
+            if s.ticket != nil { return ticketKey(&s, key) }
             guard let action = bindings.action(for: key, in: context) else { return [] }
             return perform(&s, action)
         }
@@ -85,7 +104,10 @@ public enum Monitor {
         case .end: move { $0.end(count: $1, visibleRows: pageRows) }
         case .open:
             guard let t = ticketOrNote(&s) else { return [] }
-            return [.loadDetail(t.key)]
+            s.opening = t.key
+            return [.openTicket(t.key)]
+        case .back:
+            s.ticket = nil
         case .requeue:
             if s.focus == .agents, let a = s.selectedAgent {
                 guard a.inHand > 0 else { note(&s, "\(a.name) holds no tickets", .warning); return [] }
@@ -122,8 +144,6 @@ public enum Monitor {
         switch modal {
         case .help(let scroll):
             s.modal = scrolled(key, scroll).map { .help(scroll: $0) }
-        case .detail(let d, let scroll):
-            s.modal = scrolled(key, scroll).map { .detail(d, scroll: $0) }
         case .reassign(var picker, let ticket, let ids):
             switch picker.handle(key) {
             case .open: s.modal = .reassign(picker, ticket: ticket, agentIDs: ids)
@@ -165,7 +185,26 @@ public enum Monitor {
         }
     }
 
+    /// Keys on the open ticket: Esc goes back, the actions act on it, the rest look around
+    /// (the ticket screen's own navigation, as in the agent session).
+    static func ticketKey(_ s: inout MonitorState, _ key: KeyEvent) -> [MonitorEffect] {
+        switch bindings.action(for: key, in: ticketContext) {
+        case let action? where [.back, .help, .requeue, .reassign, .raise, .refresh].contains(action):
+            return perform(&s, action)
+        default:
+            _ = s.ticket?.handleNavigation(key, in: ticketArea(s.size))
+            return []
+        }
+    }
+
+    /// The ticket the actions work on: the open one, else the selected line of the board.
     static func ticketOrNote(_ s: inout MonitorState) -> MetricsRecord.TicketLine? {
+        if let open = s.ticket {
+            let t = open.detail.ticket
+            return MetricsRecord.TicketLine(key: t.key, product: t.product, channel: t.channel, category: t.category, priority: t.priority,
+                                            status: t.status, ownerID: t.ownerID, customerName: open.detail.customer.name,
+                                            subject: t.subject, createdAt: t.createdAt.millis, slaDueAt: t.slaDueAt.millis)
+        }
         if let t = s.selectedTicket { return t }
         note(&s, s.focus == .agents ? "Tab to the ticket list to act on a ticket" : "No ticket selected", .warning)
         return nil

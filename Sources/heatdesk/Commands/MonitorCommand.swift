@@ -36,7 +36,7 @@ struct MonitorCommand: ParsableCommand {
         do {
             let status: Int32 = try CursesBackend.run { backend in
                 var state = MonitorState(supervisor: who, targets: serviceTargets, interval: interval,
-                                         theme: Theme(mode: backend.colorMode))
+                                         theme: Theme(mode: backend.colorMode), size: backend.size)
                 state.refreshing = true
                 var program = Monitor.program(state: state, environment: env, interval: .milliseconds(Int(interval * 1000)))
                 switch program.run(on: backend, initial: [.refresh(force: true, known: nil)]) {
