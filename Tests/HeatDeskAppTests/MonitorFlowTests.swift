@@ -238,6 +238,75 @@ extension MonitorFlowTests {
     }
 }
 
+/// Stale claims from sync's heartbeats (a fake closure stands for the sync engine).
+extension MonitorFlowTests {
+    func silentLi() {
+        env = f.environment(staleClaims: f.liSilent())
+        s.heartbeats = true
+    }
+
+    func testASilentWorkstationsClaimsAreFlaggedBesideOfflineAgents() throws {
+        silentLi()
+        let effects = env.drive(&s, .tick(f.now.addingTimeInterval(2)))
+        XCTAssertEqual(effects.filter { $0 == .checkStale }.count, 1)
+        XCTAssertEqual(s.stale.map(\.ticket.key), [f.key("T-3")])
+        XCTAssertEqual(s.attention.map(\.ticket.key.externalID), ["T-4", "T-5", "T-3", "T-7", "T-6"],
+                       "after the pinned tickets, before the SLA list")
+        guard case .stale(let seen, "A-1")? = s.attention.first(where: { $0.ticket.key.externalID == "T-3" })?.reason else {
+            return XCTFail("T-3 is listed as stale")
+        }
+        XCTAssertEqual(seen, f.t(3, 25))
+        let li = try XCTUnwrap(s.report?.agents.first { $0.id == "A-1" })
+        XCTAssertEqual(li.presence, .busy, "Li still looks present: only the heartbeat says otherwise")
+        XCTAssertEqual(s.staleCount(of: li), 1)
+        XCTAssertEqual(s.staleCount(of: try XCTUnwrap(s.report?.agents.first { $0.id == "A-3" })), 1, "Wang is offline with T-7")
+        XCTAssertEqual(s.staleTotal, 2)
+        let text = Monitor.view(s, Size(width: 80, height: 24)).textLines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("silent 5m00s"), text)
+        XCTAssertTrue(text.contains("2 stale"), text)
+
+        // Heartbeats are looked at on their own period, not on every tick.
+        XCTAssertFalse(Monitor.update(&s, .tick(f.now.addingTimeInterval(4))).contains(.checkStale))
+        s.refreshing = false
+        XCTAssertTrue(Monitor.update(&s, .tick(f.now.addingTimeInterval(12))).contains(.checkStale))
+    }
+
+    func testRequeueingAStaleClaimFreesItAndLooksAgain() throws {
+        silentLi()
+        env.drive(&s, .tick(f.now.addingTimeInterval(2)))
+        try select("T-3")
+        _ = key("r")
+        guard case .confirmRequeue(_, let k) = s.modal else { return XCTFail("asks first") }
+        XCTAssertEqual(k, f.key("T-3"))
+        let effects = key("y")
+        XCTAssertEqual(effects.first, .requeue(f.key("T-3")))
+        XCTAssertEqual(effects.filter { $0 == .checkStale }.count, 1, "the action's answer looks for stale claims again")
+        let state = try XCTUnwrap(f.db.workState(f.key("T-3")))
+        XCTAssertEqual(state.status, .queued); XCTAssertEqual(state.epoch, 2, "a new claim epoch")
+        XCTAssertEqual(s.stale, [], "looked again after the action")
+        XCTAssertEqual(s.staleTotal, 1, "Wang's offline claim is left")
+    }
+
+    func testAFailingHeartbeatReadIsSaidAndTriedAgainLater() {
+        env = f.environment(staleClaims: { throw CocoaError(.fileReadNoPermission) })
+        s.heartbeats = true
+        env.drive(&s, .tick(f.now.addingTimeInterval(2)))
+        XCTAssertEqual(s.message?.kind, .error)
+        XCTAssertTrue(s.message?.text.singleLine.hasPrefix("stale claims:") ?? false)
+        XCTAssertFalse(s.checkingStale)
+        XCTAssertNotNil(s.report, "the figures are still read")
+    }
+
+    func testWithoutSyncNoHeartbeatsAreLookedFor() {
+        XCTAssertFalse(s.heartbeats)
+        XCTAssertFalse(Monitor.update(&s, .tick(f.now.addingTimeInterval(40))).contains(.checkStale))
+        // Even asked, an environment without sync answers that nothing is stale.
+        XCTAssertEqual(env.run([.checkStale]).count, 1)
+        guard case .staleHolds(let lines, _) = env.run([.checkStale]).first else { return XCTFail("answers") }
+        XCTAssertEqual(lines, [])
+    }
+}
+
 final class MonitorFormatTests: XCTestCase {
     func testFiguresInFewColumns() {
         XCTAssertEqual(MonitorFormat.duration(42), "42s")

@@ -59,6 +59,22 @@ final class MonitorSnapshotTests: XCTestCase {
         })
     }
 
+    /// With sync: Li's workstation went silent while she holds T-3 (beside Wang, offline with T-7).
+    func testStaleClaimsFromHeartbeats() throws {
+        let f = try MonitorFixture()
+        let env = f.environment(staleClaims: f.liSilent())
+        var base = f.state()
+        base.heartbeats = true
+        env.drive(&base, .tick(f.now))
+        let state = base
+        check("stale", sizes) { theme, size in
+            var s = state
+            s.theme = theme
+            s.size = size
+            return Monitor.view(s, size)
+        }
+    }
+
     func testBeforeTheFirstRead() {
         let s = MonitorState(supervisor: Agent(id: "S-1", name: "周敏", role: .supervisor))
         let text = Monitor.view(s, Size(width: 80, height: 24)).textLines.joined(separator: "\n")

@@ -24,11 +24,29 @@ public enum Monitor {
             return []
         case .tick(let now):
             if let m = s.message, m.expired(at: .now) { s.message = nil }
-            guard !s.paused, !s.refreshing else { return [] }
-            s.refreshing = true
-            // Counts that depend on the clock alone (past due, missed) are re-read now and then.
-            let stale = s.readAt.map { now.timeIntervalSince($0) >= s.fullEvery } ?? true
-            return [.refresh(force: stale, known: s.version)]
+            guard !s.paused else { return [] }
+            var effects: [MonitorEffect] = []
+            if !s.refreshing {
+                s.refreshing = true
+                // Counts that depend on the clock alone (past due, missed) are re-read now and then.
+                let old = s.readAt.map { now.timeIntervalSince($0) >= s.fullEvery } ?? true
+                effects.append(.refresh(force: old, known: s.version))
+            }
+            // Heartbeats age with the clock alone, so they are looked at on their own period.
+            if s.heartbeats, !s.checkingStale, s.staleAt.map({ now.timeIntervalSince($0) >= s.staleEvery }) ?? true {
+                s.checkingStale = true
+                effects.append(.checkStale)
+            }
+            return effects
+        case .staleHolds(let lines, let at):
+            let keep = s.selectedKeyOrNil
+            s.stale = lines; s.staleAt = at; s.checkingStale = false
+            reselect(&s, keeping: keep)
+            return []
+        case .staleFailed(let text, let at):
+            s.staleAt = at; s.checkingStale = false
+            note(&s, text, .error)
+            return []
         case .refreshed(let record, let version, let at):
             let keep = s.selectedKeyOrNil
             s.record = record; s.version = version; s.readAt = at; s.refreshing = false
@@ -67,7 +85,10 @@ public enum Monitor {
         case .done(let text):
             note(&s, text, .success)
             s.refreshing = true
-            return [.refresh(force: true, known: s.version)]
+            // An action may have freed a stale claim: look again at once.
+            guard s.heartbeats, !s.checkingStale else { return [.refresh(force: true, known: s.version)] }
+            s.checkingStale = true
+            return [.refresh(force: true, known: s.version), .checkStale]
         case .failed(let text):
             s.refreshing = false
             note(&s, text, .error)

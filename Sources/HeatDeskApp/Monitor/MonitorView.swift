@@ -189,7 +189,8 @@ extension Monitor {
 
     static func attention(_ s: MonitorState, _ r: MetricsReport, _ b: inout Buffer, _ area: Rect) {
         let focused = s.focus == .tickets && s.modal == nil
-        section("Attention", &b, area.row(0), note: "SOS and complaints waiting · SLA \(r.pastDue) past, \(r.nearDue) near")
+        section("Attention", &b, area.row(0), note: "SOS and complaints waiting"
+                    + (s.stale.isEmpty ? "" : " · \(s.stale.count) on silent workstations") + " · SLA \(r.pastDue) past, \(r.nearDue) near")
         let wide = area.width >= 100
         var columns = [TableColumn("ticket", width: .fixed(10)), TableColumn("prio", width: .fixed(6)),
                        TableColumn("product", width: .fixed(8)), TableColumn("why", width: .fixed(15)),
@@ -203,6 +204,9 @@ extension Monitor {
             case .pinned(let wait):
                 why = "waits \(MonitorFormat.duration(wait))"
                 role = t.priority == .sos ? .sos : .warning
+            case .stale(let lastSeen, _):
+                why = lastSeen.map { "silent \(MonitorFormat.duration(Int((r.now - $0.millis) / 1000)))" } ?? "never beat"
+                role = .breach
             case .risk(let standing, let dueIn):
                 why = dueIn < 0 ? "overdue \(MonitorFormat.duration(-dueIn))" : "due in \(MonitorFormat.duration(dueIn))"
                 role = standing == .breached ? .breach : .warning
@@ -223,16 +227,17 @@ extension Monitor {
         let counts = MetricsReport.Presence.allCases.map { "\(r.presenceCounts[$0] ?? 0) \($0.rawValue)" }.joined(separator: " · ")
         section("Agents", &b, area.row(0),
                 note: "handled \(r.handledToday) · AHT \(r.averageHandling.map(MonitorFormat.duration) ?? "–") · FCR \(MonitorFormat.share(r.firstContactShare))"
-                    + (r.staleClaims > 0 ? " · \(r.staleClaims) stale" : "") + " · " + counts)
+                    + (s.staleTotal > 0 ? " · \(s.staleTotal) stale" : "") + " · " + counts)
         let columns = [TableColumn("name", width: .fill()), TableColumn("id", width: .fixed(6)), TableColumn("status", width: .fixed(9)),
                        TableColumn("hand", width: .fixed(4), align: .right), TableColumn("done", width: .fixed(4), align: .right),
                        TableColumn("AHT", width: .fixed(6), align: .right), TableColumn("FCR", width: .fixed(6), align: .right),
                        TableColumn("stale", width: .fixed(5), align: .right)]
         let rows = r.agents.map { a in
-            TableRow([SafeText(a.name), SafeText(a.id), SafeText(a.presence.rawValue), SafeText("\(a.inHand)"), SafeText("\(a.handledToday)"),
+            let stale = s.staleCount(of: a)
+            return TableRow([SafeText(a.name), SafeText(a.id), SafeText(a.presence.rawValue), SafeText("\(a.inHand)"), SafeText("\(a.handledToday)"),
                       SafeText(a.averageHandling.map(MonitorFormat.duration) ?? "–"), SafeText(MonitorFormat.share(a.firstContactShare)),
-                      SafeText(a.staleClaims > 0 ? "\(a.staleClaims)" : "")],
-                     role: a.staleClaims > 0 ? .warning : a.presence == .offline ? .muted : nil)
+                      SafeText(stale > 0 ? "\(stale)" : "")],
+                     role: stale > 0 ? .warning : a.presence == .offline ? .muted : nil)
         }
         b.render(Table(columns: columns, rows: rows, state: s.agents, focused: focused), in: area.inset(top: 1))
     }
