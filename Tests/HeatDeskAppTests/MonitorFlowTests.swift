@@ -297,6 +297,18 @@ extension MonitorFlowTests {
         XCTAssertNotNil(s.report, "the figures are still read")
     }
 
+    /// The monitor's actions are published at once: their answer reads again, and every read
+    /// runs the sync hook first.
+    func testAnActionRunsTheSyncHookAtOnce() throws {
+        final class Calls: @unchecked Sendable { var n = 0 }
+        let calls = Calls()
+        env = f.environment(background: { calls.n += 1; return false })
+        try select("T-5")
+        let before = calls.n
+        XCTAssertEqual(key("+").first, .setPriority(f.key("T-5"), .urgent))
+        XCTAssertEqual(calls.n, before + 1)
+    }
+
     func testWithoutSyncNoHeartbeatsAreLookedFor() {
         XCTAssertFalse(s.heartbeats)
         XCTAssertFalse(Monitor.update(&s, .tick(f.now.addingTimeInterval(40))).contains(.checkStale))
