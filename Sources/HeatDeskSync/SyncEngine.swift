@@ -22,6 +22,11 @@ public final class SyncEngine: @unchecked Sendable {
     private var lastBeat = Date.distantPast
     private let lock = NSLock()
     private var ignoredReported = Set<String>()
+    /// Claim files never change once linked, so a stale-claim scan (the monitor's, every few
+    /// seconds) reads each (ticket, epoch) once; the cache keeps only the claims still held.
+    private struct ClaimID: Hashable { var ticket: TicketKey; var epoch: Int }
+    private var claimCache: [ClaimID: SharedClaimAuthority.Claim] = [:]
+    private let claimCacheLock = NSLock()
 
     public init(db: AppDatabase, shared: String, agentID: String = "") throws {
         self.db = db
@@ -324,9 +329,14 @@ public final class SyncEngine: @unchecked Sendable {
             try Row.fetchAll(db, sql: "SELECT source, external_id, claim_epoch FROM ticket WHERE status IN ('open', 'pending') AND claim_epoch > 0")
                 .map { (TicketKey(source: $0[0], externalID: $0[1]), $0[2] as Int) }
         }
+        claimCacheLock.lock(); defer { claimCacheLock.unlock() }
+        var cache: [ClaimID: SharedClaimAuthority.Claim] = [:]
+        defer { claimCache = cache }
         var out: [StaleClaim] = []
         for (key, epoch) in held {
-            guard let claim = try authority.read(key, epoch: epoch) else { continue }
+            let id = ClaimID(ticket: key, epoch: epoch)
+            guard let claim = try claimCache[id] ?? authority.read(key, epoch: epoch) else { continue }
+            cache[id] = claim
             let last = seen[claim.node]
             if last.map({ now.timeIntervalSince($0) > limit }) ?? true {
                 out.append(StaleClaim(ticket: key, epoch: epoch, holder: claim.holder, node: claim.node, lastSeen: last))
