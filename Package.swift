@@ -74,7 +74,7 @@ let package = Package(
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HeatDeskCLITests", dependencies: ["HeatDeskTestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "HeatDeskAppTests", dependencies: ["HeatDeskApp", "HeatDeskStore", "HeatDeskTestSupport", "TerminalKit"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "HeatDeskAppTests", dependencies: ["HeatDeskApp", "HeatDeskStore", "HeatDeskSync", "HeatDeskTestSupport", "TerminalKit"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalKit"]),
     ],
     swiftLanguageModes: [.v6]

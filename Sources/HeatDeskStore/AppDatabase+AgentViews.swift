@@ -163,18 +163,20 @@ extension AppDatabase {
 
     /// Names of agents and suppliers for a conversation's authors and participants.
     public func memberNames(_ ids: [String]) throws -> [String: String] {
+        try writer.read { db in try Self.memberNames(db, ids) }
+    }
+
+    static func memberNames(_ db: Database, _ ids: [String]) throws -> [String: String] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
-        return try writer.read { db in
-            var out: [String: String] = [:]
-            let marks = unique.map { _ in "?" }.joined(separator: ",")
-            for table in ["agent", "supplier"] {
-                for r in try Row.fetchAll(db, sql: "SELECT id, name FROM \(table) WHERE id IN (\(marks))", arguments: StatementArguments(unique)) {
-                    out[r[0]] = r[1]
-                }
+        var out: [String: String] = [:]
+        let marks = unique.map { _ in "?" }.joined(separator: ",")
+        for table in ["agent", "supplier"] {
+            for r in try Row.fetchAll(db, sql: "SELECT id, name FROM \(table) WHERE id IN (\(marks))", arguments: StatementArguments(unique)) {
+                out[r[0]] = r[1]
             }
-            return out
         }
+        return out
     }
 
 }

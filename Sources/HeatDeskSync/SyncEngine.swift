@@ -22,6 +22,11 @@ public final class SyncEngine: @unchecked Sendable {
     private var lastBeat = Date.distantPast
     private let lock = NSLock()
     private var ignoredReported = Set<String>()
+    /// Claim files never change once linked, so a stale-claim scan (the monitor's, every few
+    /// seconds) reads each (ticket, epoch) once; the cache keeps only the claims still held.
+    private struct ClaimID: Hashable { var ticket: TicketKey; var epoch: Int }
+    private var claimCache: [ClaimID: SharedClaimAuthority.Claim] = [:]
+    private let claimCacheLock = NSLock()
 
     public init(db: AppDatabase, shared: String, agentID: String = "") throws {
         self.db = db
@@ -324,9 +329,14 @@ public final class SyncEngine: @unchecked Sendable {
             try Row.fetchAll(db, sql: "SELECT source, external_id, claim_epoch FROM ticket WHERE status IN ('open', 'pending') AND claim_epoch > 0")
                 .map { (TicketKey(source: $0[0], externalID: $0[1]), $0[2] as Int) }
         }
+        claimCacheLock.lock(); defer { claimCacheLock.unlock() }
+        var cache: [ClaimID: SharedClaimAuthority.Claim] = [:]
+        defer { claimCache = cache }
         var out: [StaleClaim] = []
         for (key, epoch) in held {
-            guard let claim = try authority.read(key, epoch: epoch) else { continue }
+            let id = ClaimID(ticket: key, epoch: epoch)
+            guard let claim = try claimCache[id] ?? authority.read(key, epoch: epoch) else { continue }
+            cache[id] = claim
             let last = seen[claim.node]
             if last.map({ now.timeIntervalSince($0) > limit }) ?? true {
                 out.append(StaleClaim(ticket: key, epoch: epoch, holder: claim.holder, node: claim.node, lastSeen: last))
@@ -340,13 +350,8 @@ public final class SyncEngine: @unchecked Sendable {
     /// Remote events the merge rules refused, newest first; for one ticket when `ticket` is given
     /// (the agent screen marks them in the ticket's history).
     public func rejections(for ticket: TicketKey? = nil, limit: Int = 100) throws -> [SyncRejection] {
-        try db.writer.read { db in
-            let entity = ticket.map { "ticket:\($0.source)/\($0.externalID)" }
-            return try Row.fetchAll(db, sql: """
-                SELECT node, seq, kind, entity, actor, reason FROM sync_rejected WHERE ?1 IS NULL OR entity = ?1 ORDER BY at DESC LIMIT ?2
-                """, arguments: [entity, limit])
-                .map { SyncRejection(node: $0[0], seq: $0[1], kind: $0[2], entity: $0[3], actor: $0[4], reason: $0[5]) }
-        }
+        try db.syncRejections(for: ticket, limit: limit)
+            .map { SyncRejection(node: $0.node, seq: $0.seq, kind: $0.kind, entity: $0.entity, actor: $0.actor, reason: $0.reason) }
     }
 
     /// A digest of the replicated state (tickets' owner, epoch, status, priority, resolution;

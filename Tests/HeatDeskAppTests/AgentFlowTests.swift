@@ -230,7 +230,7 @@ final class AgentFlowTests: XCTestCase {
         let d = try AgentDriver(db: db, agentID: "AG-002")
         // A resolved ticket of another agent: read it, but not write in it or move it.
         let key = TicketKey(source: "main", externalID: "HD-000001")
-        d.send(.ticketLoaded(try XCTUnwrap(try db.ticketDetail(key)), names: [:]))
+        d.send(.ticketLoaded(try XCTUnwrap(try db.openedTicket(key))))
         d.key("r")
         XCTAssertNil(d.state.composer)
         XCTAssertTrue(d.state.message?.text.singleLine.contains("resolved") ?? false)

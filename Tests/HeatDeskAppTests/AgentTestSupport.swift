@@ -62,10 +62,11 @@ final class AgentDriver: @unchecked Sendable {
     /// Every effect update asked for, in order.
     var effects: [AgentEffect] = []
 
-    init(db: AppDatabase, agentID: String, size: Size = Size(width: 80, height: 24)) throws {
+    init(db: AppDatabase, agentID: String, size: Size = Size(width: 80, height: 24),
+         authority: any ClaimAuthority = LocalClaimAuthority(), background: (@Sendable () throws -> Bool)? = nil) throws {
         let me = try XCTUnwrap(try db.agent(id: agentID))
         state = DemoFixture.state(me, size: size)
-        runtime = AgentRuntime(db: db, me: me, clock: { DemoFixture.baseTime })
+        runtime = AgentRuntime(db: db, me: me, authority: authority, background: background, clock: { DemoFixture.baseTime })
         run(AgentRuntime.initialEffects)
     }
 

@@ -63,14 +63,26 @@ final class MonitorFixture: @unchecked Sendable {
         try db.setStatus(of: wang, .offline, at: t(0, 40))
     }
 
-    func environment(background: (@Sendable () throws -> Bool)? = nil) -> MonitorEnvironment {
+    func environment(background: (@Sendable () throws -> Bool)? = nil,
+                     staleClaims: (@Sendable () throws -> [StaleHold])? = nil) -> MonitorEnvironment {
         let now = self.now, day = self.day
-        return MonitorEnvironment(db: db, supervisor: boss, background: background, targets: targets,
+        return MonitorEnvironment(db: db, supervisor: boss, background: background, staleClaims: staleClaims, targets: targets,
                                   now: { now }, dayStart: { _ in day })
     }
 
+    /// Li's workstation stopped beating five minutes ago while she holds T-3 (she still looks
+    /// available): what sync's heartbeats report, for as long as T-3 is open or pending.
+    func liSilent() -> @Sendable () throws -> [StaleHold] {
+        let db = self.db, k = key("T-3"), seen = t(3, 25)
+        return {
+            guard let s = try db.workState(k), s.status == .open || s.status == .pending else { return [] }
+            return [StaleHold(ticket: k, holder: "A-1", node: "node-li", lastSeen: seen)]
+        }
+    }
+
     func state(theme: Theme = .monochrome) -> MonitorState {
-        MonitorState(supervisor: boss, targets: targets, interval: 2, theme: theme)
+        // Ticket times in UTC, where the fixture's day starts.
+        MonitorState(supervisor: boss, targets: targets, interval: 2, theme: theme, timeZone: TimeZone(identifier: "UTC")!)
     }
 }
 

@@ -129,18 +129,75 @@ final class MonitorFlowTests: XCTestCase {
         XCTAssertEqual(s.message?.text, "Tab to the ticket list to act on a ticket")
     }
 
-    func testOpenATicketReadOnly() throws {
+    func text() -> String { Monitor.view(s, s.size).textLines.joined(separator: "\n") }
+
+    func testEnterOpensTheAgentsTicketScreenReadOnlyAndEscGoesBack() throws {
         try select("T-5")
-        XCTAssertEqual(key("Enter"), [.loadDetail(f.key("T-5"))])
-        guard case .detail(let d, 0) = s.modal else { return XCTFail("detail") }
-        XCTAssertEqual(d.ticket.key, f.key("T-5"))
-        let text = Monitor.view(s, Size(width: 80, height: 24)).textLines.joined(separator: "\n")
-        XCTAssertTrue(text.contains("T-5 · read-only"), text)
-        XCTAssertFalse(text.contains("\u{1B}"), "no raw escape reaches the screen")
-        _ = key("j")
-        guard case .detail(_, 1) = s.modal else { return XCTFail("scrolls") }
-        _ = key("Esc")
+        XCTAssertEqual(key("Enter"), [.openTicket(f.key("T-5"))])
+        let t = try XCTUnwrap(s.ticket)
+        XCTAssertEqual(t.key, f.key("T-5"))
+        XCTAssertTrue(t.readOnly)
+        var screen = text()
+        XCTAssertTrue(screen.contains("T-5  HIGH  queued"), screen)
+        XCTAssertTrue(screen.contains("Emily Carter"), screen)
+        XCTAssertTrue(screen.contains("Conversation 0"), screen)
+        XCTAssertTrue(screen.contains("Esc/q Board"), "the help bar is the ticket's: \(screen)")
+        XCTAssertFalse(screen.contains("\u{1B}"), "no raw escape reaches the screen")
+        XCTAssertFalse(screen.contains("reveals"), "read-only: no contact reveal offered")
+
+        // The agent's work keys do nothing here; the screen's own navigation works.
+        XCTAssertEqual(key("R"), [])
+        XCTAssertEqual(key("N"), [])
         XCTAssertNil(s.modal)
+        _ = key("Tab")
+        XCTAssertEqual(s.ticket?.pane, .orders)
+
+        // Another process writes in it: the next read of the figures reads the ticket too, and
+        // the supervisor keeps looking where they were.
+        let other = try AppDatabase.open(path: f.path)
+        try other.addMessage(f.key("T-5"), by: f.boss, body: "已联系酒店，换房中", visibility: .public, at: f.now)
+        let version = s.version
+        XCTAssertEqual(key("g"), [.refresh(force: true, known: version), .openTicket(f.key("T-5"))])
+        XCTAssertEqual(s.ticket?.detail.messages.map(\.body), ["已联系酒店，换房中"])
+        XCTAssertEqual(s.ticket?.pane, .orders)
+
+        // An action on the open ticket acts on it, and the screen follows.
+        XCTAssertEqual(key("+").first, .setPriority(f.key("T-5"), .urgent))
+        XCTAssertEqual(s.ticket?.detail.ticket.priority, .urgent)
+        screen = text()
+        XCTAssertTrue(screen.contains("T-5  URGENT"), screen)
+
+        _ = key("Esc")
+        XCTAssertNil(s.ticket)
+        XCTAssertTrue(text().contains("Attention"))
+        // A reload answered after Esc does not bring the ticket back.
+        _ = Monitor.update(&s, .ticketLoaded(try f.db.openedTicket(f.key("T-5"))))
+        XCTAssertNil(s.ticket)
+        // q on an open ticket goes back to the board; on the board it quits.
+        _ = key("Enter")
+        XCTAssertNotNil(s.ticket)
+        _ = key("q")
+        XCTAssertNil(s.ticket)
+        XCTAssertFalse(s.quit)
+    }
+
+    func testScrollingTheOpenTicketUsesTheTerminalSize() throws {
+        // Forty messages (eighty lines): pages of the conversation at 100x30 fit several times.
+        for i in 0..<40 {
+            try f.db.addMessage(f.key("T-7"), by: f.wang, body: "消息 \(i)", visibility: .public, at: f.now.addingTimeInterval(Double(i)))
+        }
+        _ = Monitor.update(&s, .resized(Size(width: 100, height: 30)))
+        try select("T-7")
+        _ = key("Enter")
+        XCTAssertNil(s.ticket?.conversationScroll, "opens on the newest message")
+        _ = key("k")
+        let up = try XCTUnwrap(s.ticket?.conversationScroll)
+        _ = key("PgUp")
+        let page = try XCTUnwrap(s.ticket?.conversationScroll)
+        XCTAssertEqual(up - page, TicketScreen.layout(try XCTUnwrap(s.ticket), in: Monitor.ticketArea(s.size)).conversation.height - 1,
+                       "a page is the conversation pane's height at the reported size")
+        let screen = text()
+        XCTAssertTrue(screen.contains("消息 18") && !screen.contains("消息 39"), screen)
     }
 
     func testSelectionMovesInTheFocusedPane() {
@@ -178,6 +235,87 @@ extension MonitorFlowTests {
         XCTAssertEqual(try f.db.workState(f.key("T-4"))?.status, .queued)
         XCTAssertEqual(s.report?.staleClaims, 0)
         XCTAssertEqual(s.message?.text, SafeText("2 tickets of A-3 back in the queue"))
+    }
+}
+
+/// Stale claims from sync's heartbeats (a fake closure stands for the sync engine).
+extension MonitorFlowTests {
+    func silentLi() {
+        env = f.environment(staleClaims: f.liSilent())
+        s.heartbeats = true
+    }
+
+    func testASilentWorkstationsClaimsAreFlaggedBesideOfflineAgents() throws {
+        silentLi()
+        let effects = env.drive(&s, .tick(f.now.addingTimeInterval(2)))
+        XCTAssertEqual(effects.filter { $0 == .checkStale }.count, 1)
+        XCTAssertEqual(s.stale.map(\.ticket.key), [f.key("T-3")])
+        XCTAssertEqual(s.attention.map(\.ticket.key.externalID), ["T-4", "T-5", "T-3", "T-7", "T-6"],
+                       "after the pinned tickets, before the SLA list")
+        guard case .stale(let seen, "A-1")? = s.attention.first(where: { $0.ticket.key.externalID == "T-3" })?.reason else {
+            return XCTFail("T-3 is listed as stale")
+        }
+        XCTAssertEqual(seen, f.t(3, 25))
+        let li = try XCTUnwrap(s.report?.agents.first { $0.id == "A-1" })
+        XCTAssertEqual(li.presence, .busy, "Li still looks present: only the heartbeat says otherwise")
+        XCTAssertEqual(s.staleCount(of: li), 1)
+        XCTAssertEqual(s.staleCount(of: try XCTUnwrap(s.report?.agents.first { $0.id == "A-3" })), 1, "Wang is offline with T-7")
+        XCTAssertEqual(s.staleTotal, 2)
+        let text = Monitor.view(s, Size(width: 80, height: 24)).textLines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("silent 5m00s"), text)
+        XCTAssertTrue(text.contains("2 stale"), text)
+
+        // Heartbeats are looked at on their own period, not on every tick.
+        XCTAssertFalse(Monitor.update(&s, .tick(f.now.addingTimeInterval(4))).contains(.checkStale))
+        s.refreshing = false
+        XCTAssertTrue(Monitor.update(&s, .tick(f.now.addingTimeInterval(12))).contains(.checkStale))
+    }
+
+    func testRequeueingAStaleClaimFreesItAndLooksAgain() throws {
+        silentLi()
+        env.drive(&s, .tick(f.now.addingTimeInterval(2)))
+        try select("T-3")
+        _ = key("r")
+        guard case .confirmRequeue(_, let k) = s.modal else { return XCTFail("asks first") }
+        XCTAssertEqual(k, f.key("T-3"))
+        let effects = key("y")
+        XCTAssertEqual(effects.first, .requeue(f.key("T-3")))
+        XCTAssertEqual(effects.filter { $0 == .checkStale }.count, 1, "the action's answer looks for stale claims again")
+        let state = try XCTUnwrap(f.db.workState(f.key("T-3")))
+        XCTAssertEqual(state.status, .queued); XCTAssertEqual(state.epoch, 2, "a new claim epoch")
+        XCTAssertEqual(s.stale, [], "looked again after the action")
+        XCTAssertEqual(s.staleTotal, 1, "Wang's offline claim is left")
+    }
+
+    func testAFailingHeartbeatReadIsSaidAndTriedAgainLater() {
+        env = f.environment(staleClaims: { throw CocoaError(.fileReadNoPermission) })
+        s.heartbeats = true
+        env.drive(&s, .tick(f.now.addingTimeInterval(2)))
+        XCTAssertEqual(s.message?.kind, .error)
+        XCTAssertTrue(s.message?.text.singleLine.hasPrefix("stale claims:") ?? false)
+        XCTAssertFalse(s.checkingStale)
+        XCTAssertNotNil(s.report, "the figures are still read")
+    }
+
+    /// The monitor's actions are published at once: their answer reads again, and every read
+    /// runs the sync hook first.
+    func testAnActionRunsTheSyncHookAtOnce() throws {
+        final class Calls: @unchecked Sendable { var n = 0 }
+        let calls = Calls()
+        env = f.environment(background: { calls.n += 1; return false })
+        try select("T-5")
+        let before = calls.n
+        XCTAssertEqual(key("+").first, .setPriority(f.key("T-5"), .urgent))
+        XCTAssertEqual(calls.n, before + 1)
+    }
+
+    func testWithoutSyncNoHeartbeatsAreLookedFor() {
+        XCTAssertFalse(s.heartbeats)
+        XCTAssertFalse(Monitor.update(&s, .tick(f.now.addingTimeInterval(40))).contains(.checkStale))
+        // Even asked, an environment without sync answers that nothing is stale.
+        XCTAssertEqual(env.run([.checkStale]).count, 1)
+        guard case .staleHolds(let lines, _) = env.run([.checkStale]).first else { return XCTFail("answers") }
+        XCTAssertEqual(lines, [])
     }
 }
 

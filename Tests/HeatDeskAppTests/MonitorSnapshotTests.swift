@@ -16,6 +16,7 @@ final class MonitorSnapshotTests: XCTestCase {
         return { theme, size in
             var s = state
             s.theme = theme
+            s.size = size
             return Monitor.view(s, size)
         }
     }
@@ -44,13 +45,34 @@ final class MonitorSnapshotTests: XCTestCase {
 
     func testReadOnlyTicketAndReassignPicker() throws {
         check("detail", sizes, try scene { s, env in
-            env.drive(&s, .key("j"))   // T-5, the complaint with a hostile subject
+            // T-5, the complaint with a hostile subject: the supervisor wrote, Li was pulled in.
+            let k = TicketKey(source: "main", externalID: "T-5"), now = env.now()
+            try! env.db.addMessage(k, by: env.supervisor, body: "先安排换房，\u{1B}[2J费用我们承担。", visibility: .public, at: now)
+            try! env.db.addMessage(k, by: env.supervisor, body: "Check the Hilton's cleaning log", visibility: .internal, at: now)
+            _ = try! env.db.invite(k, member: "A-1", by: env.supervisor, at: now)
+            env.drive(&s, .key("j"))
             env.drive(&s, .key("Enter"))
         })
         check("reassign", [Size(width: 80, height: 24)], try scene { s, env in
             env.drive(&s, .key("j")); env.drive(&s, .key("j"))   // T-7, Wang's stale claim
             env.drive(&s, .key("a"))
         })
+    }
+
+    /// With sync: Li's workstation went silent while she holds T-3 (beside Wang, offline with T-7).
+    func testStaleClaimsFromHeartbeats() throws {
+        let f = try MonitorFixture()
+        let env = f.environment(staleClaims: f.liSilent())
+        var base = f.state()
+        base.heartbeats = true
+        env.drive(&base, .tick(f.now))
+        let state = base
+        check("stale", sizes) { theme, size in
+            var s = state
+            s.theme = theme
+            s.size = size
+            return Monitor.view(s, size)
+        }
     }
 
     func testBeforeTheFirstRead() {

@@ -107,9 +107,43 @@ final class MonitorE2ETests: XCTestCase {
         spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "p"])
         waitFor("Queues  \(before + 3) waiting")
 
+        // Enter opens the selected ticket on the agent session's ticket screen, read-only; Esc
+        // goes back to the board.
+        spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "Enter"])
+        waitFor("Esc/q Board")
+        XCTAssertTrue(screen().contains("Conversation"), screen())
+        spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "Escape"])
+        waitFor("Queues  \(before + 3) waiting")
+
         spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "q"])
         let deadline = Date().addingTimeInterval(5)
         while Date() < deadline && spawn([tmux, "-L", socket, "has-session", "-t", "monitor"]).status == 0 { usleep(100_000) }
         XCTAssertNotEqual(spawn([tmux, "-L", socket, "has-session", "-t", "monitor"]).status, 0, "q quits the monitor")
+    }
+
+    /// With `--shared`, a claim whose workstation stopped beating is flagged on the monitor of
+    /// another workstation once its heartbeat is older than `--stale-after`.
+    func testAClaimOfASilentWorkstationIsFlagged() throws {
+        let shared = dir.file("shared"), db1 = dir.file("ws1.sqlite"), db2 = dir.file("ws2.sqlite")
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+        let data = PackageRoot.url().appendingPathComponent("Data").path
+        XCTAssertEqual(try HeatDeskBinary.run(["demo", "--db", db1, "--data", data]).status, 0)
+        XCTAssertEqual(try HeatDeskBinary.run(["sync", "--db", db1, "--shared", shared]).status, 0)
+        XCTAssertEqual(try HeatDeskBinary.run(["sync", "--db", db2, "--shared", shared]).status, 0)
+
+        let bin = HeatDeskBinary.url.path
+        let started = spawn([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "monitor",
+                             "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color \(bin) monitor --as SV-01 --db \(db2) --shared \(shared) "
+                                + "--interval 0.5 --stale-after 3"])
+        XCTAssertEqual(started.status, 0, started.output)
+        waitFor("Queues")
+        XCTAssertFalse(screen().contains("on silent workstations"), "nothing is held through the shared directory yet")
+
+        // Workstation 1 claims a ticket through the shared directory, then goes quiet.
+        let claim = try HeatDeskBinary.run(["claim-next", "--agent", "AG-009", "--db", db1, "--shared", shared])
+        XCTAssertEqual(claim.status, 0, claim.stderr)
+        waitFor("1 on silent workstations", seconds: 20)
+        XCTAssertTrue(screen().contains("silent "), screen())
+        spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "q"])
     }
 }

@@ -67,6 +67,33 @@ final class ExchangeTests: XCTestCase {
         XCTAssertEqual(try SyncEngine.digest(a), try SyncEngine.digest(b))
     }
 
+    /// A claim is stale when its workstation's heartbeat is older than the limit; the scan reads
+    /// each claim file once (they never change), and only while the claim is held.
+    func testStaleClaimsFollowHeartbeatsAndReadEachClaimFileOnce() throws {
+        let (a, ea) = try SyncFixtures.node(tmp.path, "a", shared: shared, agent: "A-1")
+        let (b, eb) = try SyncFixtures.node(tmp.path, "b", shared: shared, agent: "S-1")
+        try SyncFixtures.seed(a, tickets: 3)
+        let k = SyncFixtures.key("T-00001")
+        XCTAssertEqual(try a.claim(k, by: SyncFixtures.li, authority: ea.authority), .claimed(k, epoch: 1))
+        try ea.exchange(); try eb.exchange()
+        XCTAssertEqual(try eb.staleClaims(olderThan: 120), [], "A beat just now")
+        let later = Date().addingTimeInterval(600)
+        let stale = try eb.staleClaims(olderThan: 120, now: later)
+        XCTAssertEqual(stale.map(\.ticket), [k])
+        XCTAssertEqual(stale.first?.holder, "A-1")
+        XCTAssertEqual(stale.first?.node, try a.nodeID())
+
+        // Removed behind its back, the claim file is still known to this engine: it was read once.
+        try FileManager.default.removeItem(atPath: shared + "/claims/main.T-00001/1.json")
+        XCTAssertEqual(try eb.staleClaims(olderThan: 120, now: later).map(\.holder), ["A-1"])
+        let fresh = try SyncEngine(db: b, shared: shared, agentID: "S-1")
+        XCTAssertEqual(try fresh.staleClaims(olderThan: 120, now: later), [], "a new engine reads the files")
+
+        // Requeued (a new epoch): no longer held, no longer listed.
+        try b.requeue(k, by: SyncFixtures.boss, reason: "stale", authority: eb.authority)
+        XCTAssertEqual(try eb.staleClaims(olderThan: 120, now: later), [])
+    }
+
     /// A run killed between linking a claim and committing it wins its own claim on retry; a
     /// run killed between publishing a batch and recording it republishes the same bytes.
     func testRecoveryAfterAKillBetweenTheSharedDirectoryAndTheDatabase() throws {

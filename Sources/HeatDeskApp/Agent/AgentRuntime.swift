@@ -47,6 +47,8 @@ public final class AgentRuntime: @unchecked Sendable {
         delivered[kind] = token
         return true
     }
+    /// A local change asked for a sync while one ran: that one goes round once more.
+    private var again = false
 
     public init(db: AppDatabase, me: Agent, authority: any ClaimAuthority = LocalClaimAuthority(),
                 background: (@Sendable () throws -> Bool)? = nil, pageSize: Int = 200,
@@ -63,16 +65,20 @@ public final class AgentRuntime: @unchecked Sendable {
     }
 
     /// Carries out `effect` on the calling thread; a refusal or failure is answered as `.workFailed`.
+    /// After a change of ours, sync runs at once (the background hook exports our events), so
+    /// other workstations see it on their next poll rather than after ours as well.
     public func execute(_ effect: AgentEffect, _ send: @Sendable (AgentMessage) -> Void) {
         do {
             try run(effect, send)
         } catch let e as AppDatabase.WorkError {
-            send(.workFailed(e.message))
+            return send(.workFailed(e.message))
         } catch let e as AppDatabase.LookupError {
-            send(.workFailed(e.description))
+            return send(.workFailed(e.description))
         } catch {
-            send(.workFailed("\(error)"))
+            return send(.workFailed("\(error)"))
         }
+        guard effect.writes, background != nil else { return }
+        do { try poll(send, publish: true) } catch { send(.workFailed("sync: \(error)")) }
     }
 
     /// Synchronous core of `perform` (benchmarks and tests call it directly).
@@ -156,26 +162,43 @@ public final class AgentRuntime: @unchecked Sendable {
 
     private func sendTicket(_ key: TicketKey, _ send: @Sendable (AgentMessage) -> Void) throws {
         let token = try startRead()
-        guard let d = try db.ticketDetail(key) else { throw AppDatabase.WorkError("no ticket \(key)") }
-        let ids = [d.ticket.ownerID].compactMap { $0 } + d.participants.map(\.memberID) + d.messages.compactMap(\.authorID)
-        let names = try db.memberNames(ids)
-        if mayDeliver(.ticket, token) { send(.ticketLoaded(d, names: names)) }
+        guard let opened = try db.openedTicket(key) else { throw AppDatabase.WorkError("no ticket \(key)") }
+        if mayDeliver(.ticket, token) { send(.ticketLoaded(opened)) }
     }
 
-    /// One poll: skipped while the previous one runs (a slow sync must not pile up).
-    private func poll(_ send: @Sendable (AgentMessage) -> Void) throws {
+    /// One poll: a tick's poll is skipped while the previous one runs (a slow sync must not pile
+    /// up); a local change's (`publish`) makes the running one go round once more instead, so
+    /// its events never wait for the next tick.
+    private func poll(_ send: @Sendable (AgentMessage) -> Void, publish: Bool = false) throws {
         lock.lock()
-        if polling { lock.unlock(); return }
+        if polling { again = again || publish; lock.unlock(); return }
         polling = true
         lock.unlock()
-        defer { lock.lock(); polling = false; lock.unlock() }
-        var changed = try background?() ?? false
-        let version = try db.dataVersion()
-        lock.lock()
-        if let last = lastVersion, last != version { changed = true }
-        lastVersion = version
-        lock.unlock()
-        if changed { send(.externalChange) }
+        defer { lock.lock(); polling = false; again = false; lock.unlock() }
+        var rounds = 0
+        repeat {
+            lock.lock(); again = false; lock.unlock()
+            var changed = try background?() ?? false
+            let version = try db.dataVersion()
+            lock.lock()
+            if let last = lastVersion, last != version { changed = true }
+            lastVersion = version
+            lock.unlock()
+            if changed { send(.externalChange) }
+            rounds += 1
+        } while rounds < 2 && { lock.lock(); defer { lock.unlock() }; return again }()
+    }
+}
+
+extension AgentEffect {
+    /// Effects that write events of ours (what sync publishes).
+    public var writes: Bool {
+        switch self {
+        case .claim, .claimNext, .send, .invite, .leave, .transfer, .setPriority, .setPending, .resolve, .reopen, .reveal, .setStatus:
+            return true
+        case .loadLists, .openTicket, .find, .loadInviteCandidates, .loadSuppliers, .poll:
+            return false
+        }
     }
 }
 

@@ -117,7 +117,7 @@ public enum AgentMessage: Sendable {
     case resize(Size)
     case tick(Date)
     case listsLoaded([AgentList: [QueueItem]], AppDatabase.AgentCounts)
-    case ticketLoaded(TicketDetail, names: [String: String])
+    case ticketLoaded(OpenedTicket)
     case claimResult(AppDatabase.ClaimOutcome?)
     /// A work command succeeded; `leave` says the ticket is no longer the agent's to show.
     case workDone(String, leave: Bool)

@@ -33,11 +33,11 @@ public func agentUpdate(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffec
             s.selection[l] = st
         }
         return []
-    case .ticketLoaded(let detail, let names):
+    case .ticketLoaded(let opened):
         s.busy = nil
-        if s.ticket?.key == detail.ticket.key { s.ticket!.reload(detail, names: names) }
+        if s.ticket?.key == opened.detail.ticket.key { s.ticket!.reload(opened) }
         else {
-            s.ticket = TicketScreenState(detail: detail, names: names, timeZone: s.timeZone)
+            s.ticket = TicketScreenState(opened, timeZone: s.timeZone)
             s.ticket!.now = s.now
             s.composer = nil
         }

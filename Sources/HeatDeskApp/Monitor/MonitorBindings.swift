@@ -3,11 +3,13 @@ import TerminalKit
 /// Every key of the monitor, in one table: the help bar and the `?` screen come from it.
 public enum MonitorAction: Hashable, Sendable {
     case quit, help, pause, refresh, up, down, pageUp, pageDown, home, end, switchPane
-    case open, requeue, reassign, raise
+    case open, requeue, reassign, raise, back
 }
 
 extension Monitor {
     public static let context: BindingContext = "monitor"
+    /// A ticket opened read-only (the agent session's ticket screen).
+    public static let ticketContext: BindingContext = "monitor ticket"
 
     public static let bindings = KeyBindingTable<MonitorAction>([
         KeyBinding(["q"], .quit, help: "Quit", description: "Quit the monitor", context: context),
@@ -25,5 +27,19 @@ extension Monitor {
         KeyBinding(["Home"], .home, help: "First", context: context, inHelpBar: false),
         KeyBinding(["End"], .end, help: "Last", context: context, inHelpBar: false),
         KeyBinding(["?"], .help, help: "Help", description: "This list of keys", context: context),
+        KeyBinding(["Esc", "q"], .back, help: "Board", description: "Close the ticket, back to the board", context: ticketContext),
+        KeyBinding(["Tab", "S-Tab"], .switchPane, help: "Pane", description: "Next or previous pane: conversation, orders, service trail, people",
+                   context: ticketContext),
+        KeyBinding(["Down", "j"], .down, help: "Scroll",
+                   description: "Scroll the conversation down, or move down in the orders, trail and people panes", context: ticketContext),
+        KeyBinding(["Up", "k"], .up, help: "Up", description: "Scroll up, or move up", context: ticketContext, inHelpBar: false),
+        KeyBinding(["PgDn", "Space"], .pageDown, help: "Page down", context: ticketContext, inHelpBar: false),
+        KeyBinding(["PgUp", "b"], .pageUp, help: "Page up", context: ticketContext, inHelpBar: false),
+        KeyBinding(["r"], .requeue, help: "Requeue", description: "Put this ticket back in the queue (a new claim epoch)", context: ticketContext),
+        KeyBinding(["a"], .reassign, help: "Reassign", description: "Hand this ticket to another agent", context: ticketContext),
+        KeyBinding(["+"], .raise, help: "Raise", description: "Raise this ticket's priority one step", context: ticketContext),
+        KeyBinding(["g"], .refresh, help: "Refresh", description: "Read the ticket and the figures again now", context: ticketContext,
+                   inHelpBar: false),
+        KeyBinding(["?"], .help, help: "Help", description: "This list of keys", context: ticketContext),
     ])
 }

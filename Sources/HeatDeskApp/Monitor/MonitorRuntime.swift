@@ -12,16 +12,21 @@ public struct MonitorEnvironment: Sendable {
     /// Sync's poll, run before every refresh: true means it brought news (read at once, even
     /// though its writes on this process's connection leave `data_version` alone).
     public var background: (@Sendable () throws -> Bool)?
+    /// Claims whose workstation's heartbeat is older than the limit (sync's heartbeats); nil
+    /// without a shared directory.
+    public var staleClaims: (@Sendable () throws -> [StaleHold])?
     public var targets: ServiceTargets
     public var now: @Sendable () -> Date
     /// Where "today" starts for a moment (local midnight by default).
     public var dayStart: @Sendable (Date) -> Date
 
     public init(db: AppDatabase, supervisor: Agent, authority: any ClaimAuthority = LocalClaimAuthority(),
-                background: (@Sendable () throws -> Bool)? = nil, targets: ServiceTargets = .standard,
+                background: (@Sendable () throws -> Bool)? = nil, staleClaims: (@Sendable () throws -> [StaleHold])? = nil,
+                targets: ServiceTargets = .standard,
                 now: @escaping @Sendable () -> Date = { Date() },
                 dayStart: @escaping @Sendable (Date) -> Date = { Calendar.current.startOfDay(for: $0) }) {
         self.db = db; self.supervisor = supervisor; self.authority = authority; self.background = background
+        self.staleClaims = staleClaims
         self.targets = targets; self.now = now; self.dayStart = dayStart
     }
 }
@@ -43,8 +48,19 @@ extension Monitor {
                 }
                 let record = try env.db.metricsRecord(now: now, dayStart: env.dayStart(now), targets: env.targets)
                 send(.refreshed(record, version: version, at: now))
-            case .loadDetail(let key):
-                send(.detail(try env.db.ticketDetail(key)))
+            case .checkStale:
+                let now = env.now()
+                guard let staleClaims = env.staleClaims else { send(.staleHolds([], at: now)); return }
+                do {
+                    let holds = try staleClaims()
+                    var lines: [TicketKey: MetricsRecord.TicketLine] = [:]
+                    for l in try env.db.ticketLines(holds.map(\.ticket)) { lines[l.key] = l }
+                    send(.staleHolds(holds.compactMap { h in lines[h.ticket].map { MonitorState.StaleLine(hold: h, ticket: $0) } }, at: now))
+                } catch {
+                    send(.staleFailed("stale claims: \(error)", at: now))
+                }
+            case .openTicket(let key):
+                send(.ticketLoaded(try env.db.openedTicket(key)))
             case .requeue(let key):
                 try env.db.requeue(key, by: env.supervisor, reason: "requeued by supervisor \(env.supervisor.id)", authority: env.authority, at: env.now())
                 send(.done("\(key) is back in the queue"))
@@ -84,7 +100,7 @@ extension Monitor {
                 switch e {
                 case .key(let k): return .key(k)
                 case .tick: return .tick(Date())
-                case .resize: return .resized
+                case .resize(let size): return .resized(size)
                 default: return nil
                 }
             },

@@ -9,8 +9,6 @@ public struct MonitorState: Sendable {
 
     public enum Modal: Sendable, Equatable {
         case help(scroll: Int)
-        /// A ticket, read-only (the agent session's ticket screen replaces this at merge).
-        case detail(TicketDetail, scroll: Int)
         case reassign(PickerState, ticket: TicketKey, agentIDs: [String])
         case confirmRequeue(ConfirmState, ticket: TicketKey)
         /// Free every ticket an agent holds (their workstation went silent).
@@ -32,6 +30,14 @@ public struct MonitorState: Sendable {
     public var readAt: Date?
     public var fullEvery: TimeInterval = 30
 
+    /// Sync is on: stale claims are read from the shared directory's heartbeats every `staleEvery`.
+    public var heartbeats = false
+    public var staleEvery: TimeInterval = 10
+    /// Claims whose workstation went silent, when they were last looked for, and a look in flight.
+    public var stale: [StaleLine] = []
+    public var staleAt: Date?
+    public var checkingStale = false
+
     public var paused = false
     /// A refresh is in flight: ticks do not pile more on.
     public var refreshing = false
@@ -39,16 +45,31 @@ public struct MonitorState: Sendable {
     public var tickets = ListState()
     public var agents = ListState()
     public var modal: Modal?
+    /// The ticket opened read-only: the agent session's ticket screen, over the board until Esc.
+    public var ticket: TicketScreenState?
+    /// The ticket asked for with Enter, until it loads.
+    public var opening: TicketKey?
+    /// The terminal size as last reported (page sizes of the ticket screen in `update`).
+    public var size: Size
+    /// Times on the ticket screen are shown in this zone.
+    public var timeZone: TimeZone
     public var message: TransientMessage?
     public var quit = false
 
-    public init(supervisor: Agent, targets: ServiceTargets = .standard, interval: Double = 2, theme: Theme = .monochrome) {
+    public init(supervisor: Agent, targets: ServiceTargets = .standard, interval: Double = 2, theme: Theme = .monochrome,
+                size: Size = Size(width: 80, height: 24), timeZone: TimeZone = .current) {
         self.supervisor = supervisor; self.targets = targets; self.interval = interval; self.theme = theme
+        self.size = size; self.timeZone = timeZone
     }
 
     /// One line of the attention list: SOS and complaints waiting, then tickets past or near SLA.
     public struct Attention: Sendable, Equatable {
-        public enum Reason: Sendable, Equatable { case pinned(wait: Int), risk(SLAPolicy.Standing, dueIn: Int) }
+        public enum Reason: Sendable, Equatable {
+            case pinned(wait: Int)
+            /// Held by a workstation whose heartbeat is older than the limit (nil: it never beat).
+            case stale(lastSeen: Date?, holder: String)
+            case risk(SLAPolicy.Standing, dueIn: Int)
+        }
         public var ticket: MetricsRecord.TicketLine
         public var reason: Reason
     }
@@ -58,6 +79,10 @@ public struct MonitorState: Sendable {
         var seen = Set<TicketKey>()
         var out: [Attention] = []
         for p in r.pinned where seen.insert(p.ticket.key).inserted { out.append(Attention(ticket: p.ticket, reason: .pinned(wait: p.wait))) }
+        // A silent workstation's customers wait on nobody: before the SLA list.
+        for l in stale where seen.insert(l.ticket.key).inserted {
+            out.append(Attention(ticket: l.ticket, reason: .stale(lastSeen: l.hold.lastSeen, holder: l.hold.holder)))
+        }
         for k in r.atRisk where seen.insert(k.ticket.key).inserted {
             out.append(Attention(ticket: k.ticket, reason: .risk(k.standing, dueIn: k.dueIn)))
         }
@@ -80,12 +105,16 @@ public struct MonitorState: Sendable {
 public enum MonitorMessage: Sendable {
     case key(KeyEvent)
     case tick(Date)
-    case resized
+    case resized(Size)
     /// Fresh figures, with the data version they were read at.
     case refreshed(MetricsRecord, version: Int, at: Date)
     /// Nothing was committed since the last read: only the clock moved.
     case unchanged(at: Date)
-    case detail(TicketDetail?)
+    /// The claims whose workstation went silent, looked up at `at`.
+    case staleHolds([MonitorState.StaleLine], at: Date)
+    case staleFailed(String, at: Date)
+    /// The ticket asked for by `openTicket` (nil: it is gone).
+    case ticketLoaded(OpenedTicket?)
     /// An action went through (requeue, reassign, priority): say so and read again.
     case done(String)
     case failed(String)
@@ -95,7 +124,10 @@ public enum MonitorMessage: Sendable {
 public enum MonitorEffect: Sendable, Equatable {
     /// Read the figures; `force` reads even when the data version did not move.
     case refresh(force: Bool, known: Int?)
-    case loadDetail(TicketKey)
+    /// Read a ticket for the read-only ticket screen (the agent session's read).
+    case openTicket(TicketKey)
+    /// Look for claims whose workstation's heartbeat is too old (sync on).
+    case checkStale
     case requeue(TicketKey)
     /// Requeue every open or pending ticket the agent holds.
     case requeueHeld(agentID: String)

@@ -19,21 +19,43 @@ public enum Monitor {
 
     public static func update(_ s: inout MonitorState, _ message: MonitorMessage) -> [MonitorEffect] {
         switch message {
-        case .resized:
+        case .resized(let size):
+            s.size = size
             return []
         case .tick(let now):
             if let m = s.message, m.expired(at: .now) { s.message = nil }
-            guard !s.paused, !s.refreshing else { return [] }
-            s.refreshing = true
-            // Counts that depend on the clock alone (past due, missed) are re-read now and then.
-            let stale = s.readAt.map { now.timeIntervalSince($0) >= s.fullEvery } ?? true
-            return [.refresh(force: stale, known: s.version)]
+            guard !s.paused else { return [] }
+            var effects: [MonitorEffect] = []
+            if !s.refreshing {
+                s.refreshing = true
+                // Counts that depend on the clock alone (past due, missed) are re-read now and then.
+                let old = s.readAt.map { now.timeIntervalSince($0) >= s.fullEvery } ?? true
+                effects.append(.refresh(force: old, known: s.version))
+            }
+            // Heartbeats age with the clock alone, so they are looked at on their own period.
+            if s.heartbeats, !s.checkingStale, s.staleAt.map({ now.timeIntervalSince($0) >= s.staleEvery }) ?? true {
+                s.checkingStale = true
+                effects.append(.checkStale)
+            }
+            return effects
+        case .staleHolds(let lines, let at):
+            let keep = s.selectedKeyOrNil
+            s.stale = lines; s.staleAt = at; s.checkingStale = false
+            reselect(&s, keeping: keep)
+            return []
+        case .staleFailed(let text, let at):
+            s.staleAt = at; s.checkingStale = false
+            note(&s, text, .error)
+            return []
         case .refreshed(let record, let version, let at):
             let keep = s.selectedKeyOrNil
             s.record = record; s.version = version; s.readAt = at; s.refreshing = false
             s.report = MetricsReport(record, targets: s.targets)
             reselect(&s, keeping: keep)
-            return []
+            // Something changed: the open ticket is read again too (it may be the change).
+            guard let open = s.ticket else { return [] }
+            s.ticket?.now = Date(millis: record.now)
+            return [.openTicket(open.key)]
         case .unchanged(let at):
             s.refreshing = false
             // Nothing committed: only waits and due times move with the clock.
@@ -42,20 +64,38 @@ public enum Monitor {
                 s.record = record
                 s.report = MetricsReport(record, targets: s.targets)
             }
+            s.ticket?.now = at
             return []
-        case .detail(let detail):
-            if let detail { s.modal = .detail(detail, scroll: 0) } else { note(&s, "That ticket is gone", .warning) }
+        case .ticketLoaded(let opened):
+            guard let opened else {
+                if s.opening != nil { s.opening = nil; note(&s, "That ticket is gone", .warning) }
+                return []
+            }
+            let key = opened.detail.ticket.key
+            if s.ticket?.key == key {
+                s.ticket!.reload(opened)
+            } else if s.opening == key {
+                // Only the ticket asked for opens: a reload answered after Esc does not come back.
+                s.opening = nil
+                var screen = TicketScreenState(opened, readOnly: true, timeZone: s.timeZone)
+                screen.now = s.record.map { Date(millis: $0.now) }
+                s.ticket = screen
+            }
             return []
         case .done(let text):
             note(&s, text, .success)
             s.refreshing = true
-            return [.refresh(force: true, known: s.version)]
+            // An action may have freed a stale claim: look again at once.
+            guard s.heartbeats, !s.checkingStale else { return [.refresh(force: true, known: s.version)] }
+            s.checkingStale = true
+            return [.refresh(force: true, known: s.version), .checkStale]
         case .failed(let text):
             s.refreshing = false
             note(&s, text, .error)
             return []
         case .key(let key):
             if s.modal != nil { return modalKey(&s, key) }
+            if s.ticket != nil { return ticketKey(&s, key) }
             guard let action = bindings.action(for: key, in: context) else { return [] }
             return perform(&s, action)
         }
@@ -85,7 +125,10 @@ public enum Monitor {
         case .end: move { $0.end(count: $1, visibleRows: pageRows) }
         case .open:
             guard let t = ticketOrNote(&s) else { return [] }
-            return [.loadDetail(t.key)]
+            s.opening = t.key
+            return [.openTicket(t.key)]
+        case .back:
+            s.ticket = nil
         case .requeue:
             if s.focus == .agents, let a = s.selectedAgent {
                 guard a.inHand > 0 else { note(&s, "\(a.name) holds no tickets", .warning); return [] }
@@ -122,8 +165,6 @@ public enum Monitor {
         switch modal {
         case .help(let scroll):
             s.modal = scrolled(key, scroll).map { .help(scroll: $0) }
-        case .detail(let d, let scroll):
-            s.modal = scrolled(key, scroll).map { .detail(d, scroll: $0) }
         case .reassign(var picker, let ticket, let ids):
             switch picker.handle(key) {
             case .open: s.modal = .reassign(picker, ticket: ticket, agentIDs: ids)
@@ -165,7 +206,26 @@ public enum Monitor {
         }
     }
 
+    /// Keys on the open ticket: Esc goes back, the actions act on it, the rest look around
+    /// (the ticket screen's own navigation, as in the agent session).
+    static func ticketKey(_ s: inout MonitorState, _ key: KeyEvent) -> [MonitorEffect] {
+        switch bindings.action(for: key, in: ticketContext) {
+        case let action? where [.back, .help, .requeue, .reassign, .raise, .refresh].contains(action):
+            return perform(&s, action)
+        default:
+            _ = s.ticket?.handleNavigation(key, in: ticketArea(s.size))
+            return []
+        }
+    }
+
+    /// The ticket the actions work on: the open one, else the selected line of the board.
     static func ticketOrNote(_ s: inout MonitorState) -> MetricsRecord.TicketLine? {
+        if let open = s.ticket {
+            let t = open.detail.ticket
+            return MetricsRecord.TicketLine(key: t.key, product: t.product, channel: t.channel, category: t.category, priority: t.priority,
+                                            status: t.status, ownerID: t.ownerID, customerName: open.detail.customer.name,
+                                            subject: t.subject, createdAt: t.createdAt.millis, slaDueAt: t.slaDueAt.millis)
+        }
         if let t = s.selectedTicket { return t }
         note(&s, s.focus == .agents ? "Tab to the ticket list to act on a ticket" : "No ticket selected", .warning)
         return nil

@@ -45,13 +45,25 @@ public enum MonitorFormat {
 extension Monitor {
     /// The whole screen at `size`: title, queues and service level, trends, the attention list
     /// and the agents, the message line and the key hints.
+    /// Where the open ticket is drawn (`update` pages with the same rectangle): between the
+    /// title bar and the message line.
+    public static func ticketArea(_ size: Size) -> Rect {
+        Rect(size).split(.vertical, [.fixed(1), .fill(), .fixed(1), .fixed(1)])[1]
+    }
+
     public static func view(_ s: MonitorState, _ size: Size) -> Buffer {
         var b = Buffer(size: size, theme: s.theme)
         let area = b.area
         let rows = area.split(.vertical, [.fixed(1), .fill(), .fixed(1), .fixed(1)])
         title(s, &b, rows[0])
         b.render(MessageLine(s.message), in: rows[2])
-        b.render(HelpBar(bindings, context: context), in: rows[3])
+        b.render(HelpBar(bindings, context: s.ticket == nil ? context : ticketContext), in: rows[3])
+        if let t = s.ticket {
+            // The agent session's ticket screen, read-only: the supervisor sees what the agent sees.
+            TicketScreen.render(t, in: ticketArea(size), buffer: &b)
+            if let modal = s.modal { overlay(modal, &b, rows[1]) }
+            return b
+        }
         guard let r = s.report else {
             b.put("Reading the figures…", in: rows[1].row(1).inset(left: 2), style: b.theme[.muted])
             return b
@@ -78,7 +90,7 @@ extension Monitor {
         let lists = wide ? parts[2].split(.horizontal, [.percent(60), .fill()]) : parts[2].split(.vertical, [.percent(55), .fill()])
         attention(s, r, &b, wide ? lists[0].inset(right: 1) : lists[0])
         agents(s, r, &b, lists[1])
-        if let modal = s.modal { overlay(s, r, modal, &b, body) }
+        if let modal = s.modal { overlay(modal, &b, body) }
         return b
     }
 
@@ -177,7 +189,8 @@ extension Monitor {
 
     static func attention(_ s: MonitorState, _ r: MetricsReport, _ b: inout Buffer, _ area: Rect) {
         let focused = s.focus == .tickets && s.modal == nil
-        section("Attention", &b, area.row(0), note: "SOS and complaints waiting · SLA \(r.pastDue) past, \(r.nearDue) near")
+        section("Attention", &b, area.row(0), note: "SOS and complaints waiting"
+                    + (s.stale.isEmpty ? "" : " · \(s.stale.count) on silent workstations") + " · SLA \(r.pastDue) past, \(r.nearDue) near")
         let wide = area.width >= 100
         var columns = [TableColumn("ticket", width: .fixed(10)), TableColumn("prio", width: .fixed(6)),
                        TableColumn("product", width: .fixed(8)), TableColumn("why", width: .fixed(15)),
@@ -191,6 +204,9 @@ extension Monitor {
             case .pinned(let wait):
                 why = "waits \(MonitorFormat.duration(wait))"
                 role = t.priority == .sos ? .sos : .warning
+            case .stale(let lastSeen, _):
+                why = lastSeen.map { "silent \(MonitorFormat.duration(Int((r.now - $0.millis) / 1000)))" } ?? "never beat"
+                role = .breach
             case .risk(let standing, let dueIn):
                 why = dueIn < 0 ? "overdue \(MonitorFormat.duration(-dueIn))" : "due in \(MonitorFormat.duration(dueIn))"
                 role = standing == .breached ? .breach : .warning
@@ -211,30 +227,25 @@ extension Monitor {
         let counts = MetricsReport.Presence.allCases.map { "\(r.presenceCounts[$0] ?? 0) \($0.rawValue)" }.joined(separator: " · ")
         section("Agents", &b, area.row(0),
                 note: "handled \(r.handledToday) · AHT \(r.averageHandling.map(MonitorFormat.duration) ?? "–") · FCR \(MonitorFormat.share(r.firstContactShare))"
-                    + (r.staleClaims > 0 ? " · \(r.staleClaims) stale" : "") + " · " + counts)
+                    + (s.staleTotal > 0 ? " · \(s.staleTotal) stale" : "") + " · " + counts)
         let columns = [TableColumn("name", width: .fill()), TableColumn("id", width: .fixed(6)), TableColumn("status", width: .fixed(9)),
                        TableColumn("hand", width: .fixed(4), align: .right), TableColumn("done", width: .fixed(4), align: .right),
                        TableColumn("AHT", width: .fixed(6), align: .right), TableColumn("FCR", width: .fixed(6), align: .right),
                        TableColumn("stale", width: .fixed(5), align: .right)]
         let rows = r.agents.map { a in
-            TableRow([SafeText(a.name), SafeText(a.id), SafeText(a.presence.rawValue), SafeText("\(a.inHand)"), SafeText("\(a.handledToday)"),
+            let stale = s.staleCount(of: a)
+            return TableRow([SafeText(a.name), SafeText(a.id), SafeText(a.presence.rawValue), SafeText("\(a.inHand)"), SafeText("\(a.handledToday)"),
                       SafeText(a.averageHandling.map(MonitorFormat.duration) ?? "–"), SafeText(MonitorFormat.share(a.firstContactShare)),
-                      SafeText(a.staleClaims > 0 ? "\(a.staleClaims)" : "")],
-                     role: a.staleClaims > 0 ? .warning : a.presence == .offline ? .muted : nil)
+                      SafeText(stale > 0 ? "\(stale)" : "")],
+                     role: stale > 0 ? .warning : a.presence == .offline ? .muted : nil)
         }
         b.render(Table(columns: columns, rows: rows, state: s.agents, focused: focused), in: area.inset(top: 1))
     }
 
-    static func overlay(_ s: MonitorState, _ r: MetricsReport, _ modal: MonitorState.Modal, _ b: inout Buffer, _ area: Rect) {
+    static func overlay(_ modal: MonitorState.Modal, _ b: inout Buffer, _ area: Rect) {
         switch modal {
         case .help(let scroll):
-            b.render(HelpScreen(bindings, title: "Monitor keys", scroll: scroll),
-                     in: area.centered(width: min(area.width, 72), height: min(area.height, 20)))
-        case .detail(let d, let scroll):
-            let box = area.centered(width: min(area.width - 2, 110), height: area.height - 2)
-            let block = Block(title: SafeText("\(d.ticket.key) · read-only"), titleRole: .dialogTitle, fill: .dialog)
-            b.render(block, in: box)
-            b.render(TextPane(detailLines(d, now: r.now), scroll: scroll), in: block.inner(box).inset(left: 1, right: 0))
+            help(scroll, &b, area)
         case .reassign(let picker, _, _):
             b.render(Picker(picker), in: area)
         case .confirmRequeue(let confirm, _), .confirmRequeueHeld(let confirm, _):
@@ -242,33 +253,8 @@ extension Monitor {
         }
     }
 
-    /// The read-only ticket: enough for a supervisor to decide (the agent session's ticket
-    /// screen takes over at merge).
-    public static func detailLines(_ d: TicketDetail, now: Int64) -> [PaneLine] {
-        let t = d.ticket
-        var out: [PaneLine] = []
-        out.append(PaneLine(SafeText("\(t.priority.rawValue) · \(t.product.rawValue) · \(t.channel.rawValue) · \(t.category.rawValue) · \(t.status.rawValue) · owner \(t.ownerID ?? "none")"), role: .title))
-        let age = MonitorFormat.duration(Int((now - t.createdAt.millis) / 1000))
-        let due = (t.slaDueAt.millis - now) / 1000
-        out.append(PaneLine(SafeText("came in \(age) ago · " + (t.firstResponseAt != nil ? "answered" : due < 0 ? "overdue \(MonitorFormat.duration(Int(-due)))" : "due in \(MonitorFormat.duration(Int(due)))"))))
-        out.append(PaneLine(SafeText("Customer: \(d.customer.name) (\(d.customer.tier.label), \(d.customer.language))")))
-        out.append(PaneLine(SafeText("Subject: \(t.subject)")))
-        if !t.botSummary.isEmpty { out.append(PaneLine("")); out.append(PaneLine("Bot hand-over summary", role: .title)); out.append(PaneLine(SafeText(t.botSummary))) }
-        out.append(PaneLine("")); out.append(PaneLine("Conversation", role: .title))
-        if d.messages.isEmpty { out.append(PaneLine("(no messages yet)", role: .muted)) }
-        for m in d.messages {
-            let who = m.authorID.map { "\(m.authorKind.rawValue) \($0)" } ?? m.authorKind.rawValue
-            out.append(PaneLine(SafeText("[\(who)\(m.visibility == .internal ? ", note" : "")]"), role: .muted))
-            out.append(PaneLine(SafeText(m.body)))
-        }
-        if !d.participants.isEmpty {
-            out.append(PaneLine("")); out.append(PaneLine("Participants", role: .title))
-            for p in d.participants { out.append(PaneLine(SafeText("\(p.memberID) (\(p.kind.rawValue))\(p.leftAt == nil ? "" : ", left")"))) }
-        }
-        if !d.orders.isEmpty {
-            out.append(PaneLine("")); out.append(PaneLine("Trip", role: .title))
-            for o in d.orders { out.append(PaneLine(SafeText("\(o.id) \(o.product.rawValue) \(o.status.rawValue): \(o.title)"))) }
-        }
-        return out
+    static func help(_ scroll: Int, _ b: inout Buffer, _ area: Rect) {
+        b.render(HelpScreen(bindings, title: "Monitor keys", scroll: scroll),
+                 in: area.centered(width: min(area.width, 72), height: min(area.height, 20)))
     }
 }

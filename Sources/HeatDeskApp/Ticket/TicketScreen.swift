@@ -50,15 +50,36 @@ public struct TicketScreenState: Sendable {
     let header: [SafeText]
     let summary: SafeText
 
-    public init(detail: TicketDetail, names: [String: String] = [:], readOnly: Bool = false,
+    /// Remote events sync refused for this ticket: shown in the conversation at their time, marked.
+    public private(set) var refused: [RefusedEvent]
+
+    /// The screen of a ticket as `AppDatabase.openedTicket` reads it.
+    public init(_ opened: OpenedTicket, readOnly: Bool = false, timeZone: TimeZone = TimeZone.current) {
+        self.init(detail: opened.detail, names: opened.names, refused: opened.refused, readOnly: readOnly, timeZone: timeZone)
+    }
+
+    public init(detail: TicketDetail, names: [String: String] = [:], refused: [RefusedEvent] = [], readOnly: Bool = false,
                 timeZone: TimeZone = TimeZone.current) {
-        self.detail = detail; self.names = names; self.readOnly = readOnly; self.timeZone = timeZone
+        self.detail = detail; self.names = names; self.refused = refused; self.readOnly = readOnly; self.timeZone = timeZone
         self.timeline = OrderTimeline(orders: detail.orders)
         let t = detail.ticket, c = detail.customer
         func name(_ id: String?) -> String { id.map { names[$0] ?? $0 } ?? "" }
 
         var conv: [PaneLine] = []
+        // Refused events go in at their time, after the messages of the same moment.
+        var pending = refused.sorted { $0.at < $1.at }[...]
+        func refusedUpTo(_ at: Date?) {
+            while let r = pending.first, at.map({ r.at < $0 }) ?? true {
+                pending.removeFirst()
+                conv.append(PaneLine(SafeText(Format.dayTime(r.at, timeZone) + "  ✗ not applied: " + r.reason), role: .warning))
+                let who = names[r.actor].map { "\($0) (\(r.actor))" } ?? r.actor
+                for (i, line) in SafeText(who + " tried to " + r.attempt).lines.enumerated() {
+                    conv.append(PaneLine(SafeText((i == 0 ? "  " : "    ") + line), role: .muted))
+                }
+            }
+        }
         for m in detail.messages {
+            refusedUpTo(m.at)
             let who: String
             var role: TerminalKit.Role
             switch m.authorKind {
@@ -74,6 +95,7 @@ public struct TicketScreenState: Sendable {
             conv.append(PaneLine(SafeText(head), role: role))
             for line in SafeText(m.body).lines { conv.append(PaneLine(SafeText("  " + line), role: m.visibility == .internal ? .warning : .normal)) }
         }
+        refusedUpTo(nil)
         if conv.isEmpty { conv = [PaneLine("No messages yet.", role: .muted)] }
         self.conversation = conv
 
@@ -121,8 +143,8 @@ public struct TicketScreenState: Sendable {
     }
 
     /// Replaces the data after a reload, keeping where the agent was looking.
-    public mutating func reload(_ detail: TicketDetail, names: [String: String]) {
-        var fresh = TicketScreenState(detail: detail, names: names, readOnly: readOnly, timeZone: timeZone)
+    public mutating func reload(_ opened: OpenedTicket) {
+        var fresh = TicketScreenState(opened, readOnly: readOnly, timeZone: timeZone)
         fresh.pane = pane; fresh.side = side; fresh.revealed = revealed; fresh.now = now
         fresh.conversationScroll = conversationScroll
         fresh.orderList = orderList; fresh.trailList = trailList; fresh.peopleList = peopleList
@@ -273,7 +295,8 @@ public enum TicketScreen {
         // Tabs: the focused pane is highlighted; counts say what is behind each.
         let counts: [TicketPane: Int] = [.conversation: s.detail.messages.count, .orders: s.detail.orders.count,
                                          .trail: s.detail.serviceTrail.count, .people: s.people.count]
-        let titles = TicketPane.allCases.map { SafeText("\($0.title) \(counts[$0] ?? 0)") }
+        var titles = TicketPane.allCases.map { SafeText("\($0.title) \(counts[$0] ?? 0)") }
+        if !s.refused.isEmpty { titles[TicketPane.conversation.rawValue] = SafeText("Conversation \(s.detail.messages.count) ✗\(s.refused.count)") }
         b.render(Tabs(titles, selected: s.pane.rawValue), in: l.tabs)
 
         if l.wide {
