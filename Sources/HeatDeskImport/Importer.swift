@@ -217,7 +217,11 @@ public final class Importer: @unchecked Sendable {
                     if header?.index["record"] == nil { kind = try? RecordKind.infer(HeaderOnly(names: header!.names)) }
                     return
                 }
-                try self.take(CSVFields(header: h, record: record, timeShiftMillis: Int64(self.options.timeShift * 1000)), kind: kind, file: path, line: record.line, raw: record.raw)
+                // An exact-size copy of the row for the rejects file: sharing the parser's buffer
+                // would make its next `removeAll(keepingCapacity:)` allocate a new buffer of the
+                // grown capacity for every row, and each pending row would hold one.
+                let raw = record.raw.withUnsafeBufferPointer { Array($0) }
+                try self.take(CSVFields(header: h, record: record, timeShiftMillis: Int64(self.options.timeShift * 1000)), kind: kind, file: path, line: record.line, raw: raw)
             }
             try pump { try parser.feed($0, handle) }
             try parser.finish(handle)
@@ -244,7 +248,8 @@ public final class Importer: @unchecked Sendable {
         }
         do {
             let fields = try JSONFields.parse(line: Data(line.bytes), timeShiftMillis: Int64(options.timeShift * 1000))
-            try decode(fields, file: file, line: line.number, raw: line.bytes)
+            // Exact-size copy, as for CSV rows: the splitter's buffer is reused with its capacity.
+            try decode(fields, file: file, line: line.number, raw: line.bytes.withUnsafeBufferPointer { Array($0) })
         } catch let error as FieldError {
             try reject(file: file, line: line.number, kind: nil, id: nil, error, raw: line.bytes)
         }
