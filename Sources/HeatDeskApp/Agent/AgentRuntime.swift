@@ -21,8 +21,12 @@ public final class AgentRuntime: @unchecked Sendable {
     private let lock = NSLock()
     private var lastVersion: Int?
     private var polling = false
-    /// A local change asked for a sync while one ran: that one goes round once more.
-    private var again = false
+    /// Held from a ticket's read to its message: effects run concurrently, and an older read
+    /// answered after a newer one would put the screen back to what it was (a reply from another
+    /// process, read by the reload, undone by the slower read of the action before it).
+    private let ticketLock = NSLock()
+    /// The same for the lists.
+    private let listsLock = NSLock()
 
     public init(db: AppDatabase, me: Agent, authority: any ClaimAuthority = LocalClaimAuthority(),
                 background: (@Sendable () throws -> Bool)? = nil, pageSize: Int = 200,
@@ -51,14 +55,17 @@ public final class AgentRuntime: @unchecked Sendable {
         } catch {
             return send(.workFailed("\(error)"))
         }
-        guard effect.writes, background != nil else { return }
-        do { try poll(send, publish: true) } catch { send(.workFailed("sync: \(error)")) }
+        // Not through `poll`: a tick's poll may be running and would skip this one. The engine
+        // serializes exchanges itself; `data_version` stays the ticks' business.
+        guard effect.writes, let background else { return }
+        do { if try background() { send(.externalChange) } } catch { send(.workFailed("sync: \(error)")) }
     }
 
     /// Synchronous core of `perform` (benchmarks and tests call it directly).
     public func run(_ effect: AgentEffect, _ send: @Sendable (AgentMessage) -> Void) throws {
         switch effect {
         case .loadLists:
+            listsLock.lock(); defer { listsLock.unlock() }
             let (lists, counts) = try db.agentLists(agent: me, limit: pageSize, now: clock())
             send(.listsLoaded(lists, counts))
         case .openTicket(let key):
@@ -134,31 +141,25 @@ public final class AgentRuntime: @unchecked Sendable {
     }
 
     private func sendTicket(_ key: TicketKey, _ send: @Sendable (AgentMessage) -> Void) throws {
+        ticketLock.lock(); defer { ticketLock.unlock() }
         guard let opened = try db.openedTicket(key) else { throw AppDatabase.WorkError("no ticket \(key)") }
         send(.ticketLoaded(opened))
     }
 
-    /// One poll: a tick's poll is skipped while the previous one runs (a slow sync must not pile
-    /// up); a local change's (`publish`) makes the running one go round once more instead, so
-    /// its events never wait for the next tick.
-    private func poll(_ send: @Sendable (AgentMessage) -> Void, publish: Bool = false) throws {
+    /// One poll: skipped while the previous one runs (a slow sync must not pile up).
+    private func poll(_ send: @Sendable (AgentMessage) -> Void) throws {
         lock.lock()
-        if polling { again = again || publish; lock.unlock(); return }
+        if polling { lock.unlock(); return }
         polling = true
         lock.unlock()
-        defer { lock.lock(); polling = false; again = false; lock.unlock() }
-        var rounds = 0
-        repeat {
-            lock.lock(); again = false; lock.unlock()
-            var changed = try background?() ?? false
-            let version = try db.dataVersion()
-            lock.lock()
-            if let last = lastVersion, last != version { changed = true }
-            lastVersion = version
-            lock.unlock()
-            if changed { send(.externalChange) }
-            rounds += 1
-        } while rounds < 2 && { lock.lock(); defer { lock.unlock() }; return again }()
+        defer { lock.lock(); polling = false; lock.unlock() }
+        var changed = try background?() ?? false
+        let version = try db.dataVersion()
+        lock.lock()
+        if let last = lastVersion, last != version { changed = true }
+        lastVersion = version
+        lock.unlock()
+        if changed { send(.externalChange) }
     }
 }
 
