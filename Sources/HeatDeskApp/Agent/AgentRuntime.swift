@@ -21,34 +21,21 @@ public final class AgentRuntime: @unchecked Sendable {
     private let lock = NSLock()
     private var lastVersion: Int?
     private var polling = false
-    /// Effects run as concurrent tasks, so two reads of the same data can finish out of order:
-    /// a read that started earlier (before another process's commit) must not overwrite one
-    /// that started later. Each read takes a number when it starts, and is delivered only if no
-    /// later-started read of its kind was delivered before it.
-    private var readsStarted = 0
-    private var delivered: [ReadKind: Int] = [:]
-    private enum ReadKind { case lists, ticket }
+    /// Held from a ticket's read to its message: effects run concurrently, and an older read
+    /// answered after a newer one would put the screen back to what it was (a reply from another
+    /// process, read by the reload, undone by the slower read of the action before it).
+    private let ticketLock = NSLock()
+    /// The same for the lists.
+    private let listsLock = NSLock()
 
-    /// Also notes the database's `data_version` before the read: what the read will show
-    /// includes every commit up to it, so the poll needs to reload only for later ones (without
-    /// this, a commit made before the first poll would be taken for the baseline and never shown).
-    private func startRead() throws -> Int {
+    /// Notes the database's `data_version` before a read: what the read shows includes every
+    /// commit up to it, so the poll reloads only for later ones. Without it, a commit made by
+    /// another process before the first poll was taken for the baseline and never shown.
+    private func noteVersionBeforeRead() throws {
         let version = try db.dataVersion()
         lock.lock(); defer { lock.unlock() }
         lastVersion = max(lastVersion ?? version, version)
-        readsStarted += 1
-        return readsStarted
     }
-
-    /// True when the read that started as `token` is still the newest of its kind.
-    private func mayDeliver(_ kind: ReadKind, _ token: Int) -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        if let last = delivered[kind], last > token { return false }
-        delivered[kind] = token
-        return true
-    }
-    /// A local change asked for a sync while one ran: that one goes round once more.
-    private var again = false
 
     public init(db: AppDatabase, me: Agent, authority: any ClaimAuthority = LocalClaimAuthority(),
                 background: (@Sendable () throws -> Bool)? = nil, pageSize: Int = 200,
@@ -77,17 +64,20 @@ public final class AgentRuntime: @unchecked Sendable {
         } catch {
             return send(.workFailed("\(error)"))
         }
-        guard effect.writes, background != nil else { return }
-        do { try poll(send, publish: true) } catch { send(.workFailed("sync: \(error)")) }
+        // Not through `poll`: a tick's poll may be running and would skip this one. The engine
+        // serializes exchanges itself; `data_version` stays the ticks' business.
+        guard effect.writes, let background else { return }
+        do { if try background() { send(.externalChange) } } catch { send(.workFailed("sync: \(error)")) }
     }
 
     /// Synchronous core of `perform` (benchmarks and tests call it directly).
     public func run(_ effect: AgentEffect, _ send: @Sendable (AgentMessage) -> Void) throws {
         switch effect {
         case .loadLists:
-            let token = try startRead()
+            listsLock.lock(); defer { listsLock.unlock() }
+            try noteVersionBeforeRead()
             let (lists, counts) = try db.agentLists(agent: me, limit: pageSize, now: clock())
-            if mayDeliver(.lists, token) { send(.listsLoaded(lists, counts)) }
+            send(.listsLoaded(lists, counts))
         case .openTicket(let key):
             try sendTicket(key, send)
         case .find(let text):
@@ -161,32 +151,26 @@ public final class AgentRuntime: @unchecked Sendable {
     }
 
     private func sendTicket(_ key: TicketKey, _ send: @Sendable (AgentMessage) -> Void) throws {
-        let token = try startRead()
+        ticketLock.lock(); defer { ticketLock.unlock() }
+        try noteVersionBeforeRead()
         guard let opened = try db.openedTicket(key) else { throw AppDatabase.WorkError("no ticket \(key)") }
-        if mayDeliver(.ticket, token) { send(.ticketLoaded(opened)) }
+        send(.ticketLoaded(opened))
     }
 
-    /// One poll: a tick's poll is skipped while the previous one runs (a slow sync must not pile
-    /// up); a local change's (`publish`) makes the running one go round once more instead, so
-    /// its events never wait for the next tick.
-    private func poll(_ send: @Sendable (AgentMessage) -> Void, publish: Bool = false) throws {
+    /// One poll: skipped while the previous one runs (a slow sync must not pile up).
+    private func poll(_ send: @Sendable (AgentMessage) -> Void) throws {
         lock.lock()
-        if polling { again = again || publish; lock.unlock(); return }
+        if polling { lock.unlock(); return }
         polling = true
         lock.unlock()
-        defer { lock.lock(); polling = false; again = false; lock.unlock() }
-        var rounds = 0
-        repeat {
-            lock.lock(); again = false; lock.unlock()
-            var changed = try background?() ?? false
-            let version = try db.dataVersion()
-            lock.lock()
-            if let last = lastVersion, last != version { changed = true }
-            lastVersion = version
-            lock.unlock()
-            if changed { send(.externalChange) }
-            rounds += 1
-        } while rounds < 2 && { lock.lock(); defer { lock.unlock() }; return again }()
+        defer { lock.lock(); polling = false; lock.unlock() }
+        var changed = try background?() ?? false
+        let version = try db.dataVersion()
+        lock.lock()
+        if let last = lastVersion, last != version { changed = true }
+        lastVersion = version
+        lock.unlock()
+        if changed { send(.externalChange) }
     }
 }
 
