@@ -132,12 +132,12 @@ func renderLists(_ s: AgentState, _ l: AgentLayout, _ b: inout Buffer) {
         let left = i.slaDueAt.timeIntervalSince(s.now)
         let sla: String
         switch standing {
-        case .ok: sla = Format.duration(left)
-        case .near: sla = "!" + Format.duration(left)
-        case .breached: sla = "✗" + Format.duration(-left)
+        case .ok: sla = Durations.short(left)
+        case .near: sla = "!" + Durations.short(left)
+        case .breached: sla = "✗" + Durations.short(-left)
         }
         let active = i.status == .queued || i.status == .open || i.status == .pending
-        var cells: [SafeText] = [SafeText(i.priority.rawValue), SafeText(Format.duration(s.now.timeIntervalSince(i.createdAt))),
+        var cells: [SafeText] = [SafeText(i.priority.rawValue), SafeText(Durations.short(s.now.timeIntervalSince(i.createdAt))),
                                  SafeText(active ? sla : i.status.rawValue), SafeText(i.channel.rawValue),
                                  SafeText(Format.products(i.tripProducts.isEmpty ? [i.product] : i.tripProducts))]
         if wide { cells.insert(SafeText(i.key.description), at: 0) }

@@ -159,9 +159,9 @@ public struct TicketScreenState: Sendable {
         guard let now, t.status != .resolved else { return nil }
         let left = t.slaDueAt.timeIntervalSince(now)
         switch SLAPolicy.standard.standing(createdAt: t.createdAt, dueAt: t.slaDueAt, now: now) {
-        case .ok: return (SafeText("SLA " + Format.duration(left)), .success)
-        case .near: return (SafeText("SLA !" + Format.duration(left)), .warning)
-        case .breached: return (SafeText("SLA ✗" + Format.duration(-left)), .breach)
+        case .ok: return (SafeText("SLA " + Durations.short(left)), .success)
+        case .near: return (SafeText("SLA !" + Durations.short(left)), .warning)
+        case .breached: return (SafeText("SLA ✗" + Durations.short(-left)), .breach)
         }
     }
     public var complainedBefore: Bool {
