@@ -61,6 +61,8 @@ let package = Package(
             dependencies: ["HeatDeskApp", "HeatDeskStore", "HeatDeskCore", "HeatDeskTemplates", "TerminalKit",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Test helpers for every target that draws screens: text snapshots of buffers, spawning tmux.
+        .target(name: "TerminalTestSupport", dependencies: ["TerminalKit"], path: "Tests/TerminalTestSupport"),
         .target(
             name: "HeatDeskTestSupport",
             dependencies: ["HeatDeskCore", "HeatDeskStore", "HeatDeskImport"],
@@ -72,10 +74,10 @@ let package = Package(
         .testTarget(name: "HeatDeskTemplatesTests", dependencies: ["HeatDeskTemplates", "HeatDeskCore", "HeatDeskTestSupport"]),
         .testTarget(name: "HeatDeskSyncTests", dependencies: ["HeatDeskSync", "HeatDeskStore", "HeatDeskCore", "HeatDeskTestSupport",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "HeatDeskCLITests", dependencies: ["HeatDeskTestSupport"]),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "HeatDeskAppTests", dependencies: ["HeatDeskApp", "HeatDeskStore", "HeatDeskSync", "HeatDeskTestSupport", "TerminalKit"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "HeatDeskCLITests", dependencies: ["HeatDeskTestSupport", "TerminalTestSupport"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TerminalTestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "HeatDeskAppTests", dependencies: ["HeatDeskApp", "HeatDeskStore", "HeatDeskSync", "HeatDeskTestSupport", "TerminalKit", "TerminalTestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalKit", "TerminalTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

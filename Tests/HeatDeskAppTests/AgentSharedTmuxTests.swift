@@ -1,5 +1,6 @@
 import Foundation
 import HeatDeskTestSupport
+import TerminalTestSupport
 import XCTest
 
 /// Two workstations, each with its own database, meet in a shared directory: a ticket claimed
@@ -19,7 +20,7 @@ extension AgentTmuxTests {
 
         let script = "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color \(bin) agent --agent AG-002 --db \(db2) --shared \(shared); "
             + "echo AGENT-SESSION-OVER; sleep 60"
-        let start = run([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "30", "-s", "agent", script])
+        let start = Spawn.run([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "30", "-s", "agent", script])
         XCTAssertEqual(start.status, 0, start.output)
         let screen = waitFor("1 Queue")
         // The first ticket of AG-002's queue as the second workstation shows it.
@@ -31,7 +32,7 @@ extension AgentTmuxTests {
         let claimedAt = Date()
         var gone = false
         while Date().timeIntervalSince(claimedAt) < 10 {
-            let now = run([tmux, "-L", socket, "capture-pane", "-p", "-t", "agent"]).output
+            let now = Spawn.run([tmux, "-L", socket, "capture-pane", "-p", "-t", "agent"]).output
             if now.contains("1 Queue"), !now.contains(first) { gone = true; break }
             usleep(100_000)
         }

@@ -4,6 +4,7 @@ import HeatDeskCore
 import HeatDeskStore
 import HeatDeskTestSupport
 import TerminalKit
+import TerminalTestSupport
 import XCTest
 
 /// Each screen of the agent session at 80x24 and 160x48, on the demo's Chinese and English

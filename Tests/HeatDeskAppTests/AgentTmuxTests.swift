@@ -1,5 +1,6 @@
 import Foundation
 import HeatDeskTestSupport
+import TerminalTestSupport
 import XCTest
 
 /// Drives the real `heatdesk agent` in a detached tmux: on a demo database, claim a ticket,
@@ -11,49 +12,18 @@ final class AgentTmuxTests: XCTestCase {
     var dir: TemporaryDirectory!
 
     override func setUpWithError() throws {
-        guard let t = Self.which("tmux") else { throw XCTSkip("tmux is not installed: the end-to-end agent test needs it (apt-get install tmux)") }
+        guard let t = Spawn.which("tmux") else { throw XCTSkip("tmux is not installed: the end-to-end agent test needs it (apt-get install tmux)") }
         tmux = t
         dir = TemporaryDirectory("heatdesk-agent-e2e")
     }
 
     override func tearDown() {
-        _ = run([tmux, "-L", socket, "kill-server"])
+        _ = Spawn.run([tmux, "-L", socket, "kill-server"])
         dir = nil
     }
 
-    static func which(_ name: String) -> String? {
-        for d in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let p = "\(d)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
-    }
-
-    /// posix_spawn + waitpid, not Process: the tmux server inherits the client's descriptors
-    /// (see TerminalCursesTests.TmuxEndToEndTests).
-    @discardableResult
-    func run(_ args: [String]) -> (status: Int32, output: String) {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("heatdesk-agent-e2e-\(getpid())-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
-        defer { for a in argv { free(a) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, args[0], &actions, nil, &argv, environ)
-        guard rc == 0 else { return (-1, "spawn \(args[0]): \(String(cString: strerror(rc)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let data = (try? Data(contentsOf: out)) ?? Data()
-        return (status & 0x7F == 0 ? (status >> 8) & 0xFF : -1, String(decoding: data, as: UTF8.self))
-    }
-
-    func keys(_ k: String...) { run([tmux, "-L", socket, "send-keys", "-t", "agent"] + k) }
-    func text(_ t: String) { run([tmux, "-L", socket, "send-keys", "-t", "agent", "-l", t]) }
+    func keys(_ k: String...) { Spawn.run([tmux, "-L", socket, "send-keys", "-t", "agent"] + k) }
+    func text(_ t: String) { Spawn.run([tmux, "-L", socket, "send-keys", "-t", "agent", "-l", t]) }
 
     /// Waits (up to 15 s) until the screen contains `marker`.
     @discardableResult
@@ -61,7 +31,7 @@ final class AgentTmuxTests: XCTestCase {
         let deadline = Date().addingTimeInterval(15)
         var screen = ""
         while Date() < deadline {
-            screen = run([tmux, "-L", socket, "capture-pane", "-p", "-t", "agent"]).output
+            screen = Spawn.run([tmux, "-L", socket, "capture-pane", "-p", "-t", "agent"]).output
             if screen.contains(marker) { return screen }
             usleep(100_000)
         }
@@ -79,7 +49,7 @@ final class AgentTmuxTests: XCTestCase {
         let rc = dir.file("rc"), stty = dir.file("stty")
         let script = "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color \(bin) agent --agent AG-002 --db \(db); "
             + "echo $? > \(rc); stty -a > \(stty); echo AGENT-SESSION-OVER; sleep 60"
-        let start = run([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", "agent", script])
+        let start = Spawn.run([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", "agent", script])
         XCTAssertEqual(start.status, 0, start.output)
 
         var screen = waitFor("1 Queue")

@@ -1,3 +1,4 @@
+import TerminalTestSupport
 import XCTest
 import HeatDeskApp
 import HeatDeskCore
@@ -23,9 +24,9 @@ final class MonitorSnapshotTests: XCTestCase {
 
     func check(_ name: String, _ sizes: [Size], _ draw: (Theme, Size) -> Buffer) {
         for size in sizes {
-            let (doc, same) = MonitorSnapshot.document("monitor-\(name)", size: size, draw)
+            let (doc, same) = Snapshot.document("monitor-\(name)", size: size, draw)
             XCTAssertTrue(same, "color and monochrome draw the same text")
-            MonitorSnapshot.assertMatches("monitor-\(name)-\(size.width)x\(size.height)", doc)
+            Snapshot.assertMatches("monitor-\(name)-\(size.width)x\(size.height)", doc)
         }
     }
 

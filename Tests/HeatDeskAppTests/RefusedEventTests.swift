@@ -5,6 +5,7 @@ import HeatDeskCore
 import HeatDeskSync
 import HeatDeskTestSupport
 import TerminalKit
+import TerminalTestSupport
 import XCTest
 
 /// Issue 6: "an event from an owner who lost the claim can never overwrite the new owner's state

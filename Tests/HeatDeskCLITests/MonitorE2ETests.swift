@@ -1,5 +1,6 @@
 import Foundation
 import HeatDeskTestSupport
+import TerminalTestSupport
 import XCTest
 
 /// `heatdesk monitor` on a real terminal (tmux): while it runs, other processes import and
@@ -10,39 +11,16 @@ final class MonitorE2ETests: XCTestCase {
     var dir: TemporaryDirectory!
 
     override func setUpWithError() throws {
-        guard let t = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first(where: FileManager.default.isExecutableFile) else {
+        guard let t = Spawn.which("tmux") else {
             throw XCTSkip("tmux is not installed: the monitor's end-to-end test needs it (apt-get install tmux)")
         }
         tmux = t
         dir = TemporaryDirectory()
     }
 
-    override func tearDown() { _ = spawn([tmux, "-L", socket, "kill-server"]) }
+    override func tearDown() { _ = Spawn.run([tmux, "-L", socket, "kill-server"]) }
 
-    /// posix_spawn + waitpid, not Process: the tmux server inherits the client's descriptors and
-    /// would keep Process's pipes open forever (see TmuxEndToEndTests).
-    @discardableResult
-    func spawn(_ args: [String]) -> (status: Int32, output: String) {
-        let out = dir.url.appendingPathComponent("spawn-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
-        defer { for a in argv { free(a) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, args[0], &actions, nil, &argv, environ)
-        guard rc == 0 else { return (-1, "spawn \(args[0]): \(String(cString: strerror(rc)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let data = (try? Data(contentsOf: out)) ?? Data()
-        return (status & 0x7F == 0 ? (status >> 8) & 0xFF : -1, String(decoding: data, as: UTF8.self))
-    }
-
-    func screen() -> String { spawn([tmux, "-L", socket, "capture-pane", "-p", "-t", "monitor"]).output }
+    func screen() -> String { Spawn.run([tmux, "-L", socket, "capture-pane", "-p", "-t", "monitor"]).output }
 
     /// Waits up to `seconds` for `marker` on the screen; returns how long it took.
     @discardableResult
@@ -76,7 +54,7 @@ final class MonitorE2ETests: XCTestCase {
         XCTAssertTrue(refused.stderr.contains("the monitor is for supervisors"), refused.stderr)
 
         let bin = HeatDeskBinary.url.path
-        let started = spawn([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", "monitor",
+        let started = Spawn.run([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", "monitor",
                              "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color \(bin) monitor --as SV-01 --db \(db) --interval 0.5"])
         XCTAssertEqual(started.status, 0, started.output)
         waitFor("Queues  \(before) waiting")
@@ -98,27 +76,27 @@ final class MonitorE2ETests: XCTestCase {
         waitFor("Queues  \(before + 2) waiting")
 
         // Pause freezes the figures; another import is not shown until resumed.
-        spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "p"])
+        Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "p"])
         waitFor("PAUSED")
         let more = dir.write("more.csv", ImportFixtures.csv([ImportFixtures.ticket("HD-E2E-9", ["created_at": stamp, "order_ids": ""])]))
         XCTAssertEqual(try HeatDeskBinary.run(["import", more, "--db", db, "--quiet"]).status, 0)
         usleep(1_500_000)
         XCTAssertTrue(screen().contains("Queues  \(before + 2) waiting"), "paused: still the old figures")
-        spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "p"])
+        Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "p"])
         waitFor("Queues  \(before + 3) waiting")
 
         // Enter opens the selected ticket on the agent session's ticket screen, read-only; Esc
         // goes back to the board.
-        spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "Enter"])
+        Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "Enter"])
         waitFor("Esc/q Board")
         XCTAssertTrue(screen().contains("Conversation"), screen())
-        spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "Escape"])
+        Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "Escape"])
         waitFor("Queues  \(before + 3) waiting")
 
-        spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "q"])
+        Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "q"])
         let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline && spawn([tmux, "-L", socket, "has-session", "-t", "monitor"]).status == 0 { usleep(100_000) }
-        XCTAssertNotEqual(spawn([tmux, "-L", socket, "has-session", "-t", "monitor"]).status, 0, "q quits the monitor")
+        while Date() < deadline && Spawn.run([tmux, "-L", socket, "has-session", "-t", "monitor"]).status == 0 { usleep(100_000) }
+        XCTAssertNotEqual(Spawn.run([tmux, "-L", socket, "has-session", "-t", "monitor"]).status, 0, "q quits the monitor")
     }
 
     /// With `--shared`, a claim whose workstation stopped beating is flagged on the monitor of
@@ -132,7 +110,7 @@ final class MonitorE2ETests: XCTestCase {
         XCTAssertEqual(try HeatDeskBinary.run(["sync", "--db", db2, "--shared", shared]).status, 0)
 
         let bin = HeatDeskBinary.url.path
-        let started = spawn([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "monitor",
+        let started = Spawn.run([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "monitor",
                              "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color \(bin) monitor --as SV-01 --db \(db2) --shared \(shared) "
                                 + "--interval 0.5 --stale-after 3"])
         XCTAssertEqual(started.status, 0, started.output)
@@ -144,6 +122,6 @@ final class MonitorE2ETests: XCTestCase {
         XCTAssertEqual(claim.status, 0, claim.stderr)
         waitFor("1 on silent workstations", seconds: 20)
         XCTAssertTrue(screen().contains("silent "), screen())
-        spawn([tmux, "-L", socket, "send-keys", "-t", "monitor", "q"])
+        Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "q"])
     }
 }

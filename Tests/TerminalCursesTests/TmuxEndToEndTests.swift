@@ -1,5 +1,6 @@
 import Foundation
 import TerminalKit
+import TerminalTestSupport
 import XCTest
 
 /// Runs the real ncurses backend (terminal-demo) in a detached tmux at a fixed size and reads the
@@ -10,20 +11,12 @@ final class TmuxEndToEndTests: XCTestCase {
     var tmux = ""
 
     override func setUpWithError() throws {
-        guard let t = Self.which("tmux") else { throw XCTSkip("tmux is not installed: the end-to-end terminal test needs it (apt-get install tmux)") }
+        guard let t = Spawn.which("tmux") else { throw XCTSkip("tmux is not installed: the end-to-end terminal test needs it (apt-get install tmux)") }
         tmux = t
     }
 
     override func tearDown() {
-        _ = run([tmux, "-L", socket, "kill-server"])
-    }
-
-    static func which(_ name: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let p = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
+        _ = Spawn.run([tmux, "-L", socket, "kill-server"])
     }
 
     /// The demo sits next to the test bundle in the build directory (`swift build --build-tests`
@@ -41,33 +34,8 @@ final class TmuxEndToEndTests: XCTestCase {
         return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs a command to completion with posix_spawn/waitpid. Not Foundation's Process: the tmux
-    /// server is forked from the client and inherits its descriptors, which keeps Process (and
-    /// any pipe) from ever seeing the client exit.
-    @discardableResult
-    func run(_ args: [String]) -> (status: Int32, output: String) {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("heatdesk-e2e-\(getpid())-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
-        defer { for a in argv { free(a) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, args[0], &actions, nil, &argv, environ)
-        guard rc == 0 else { return (-1, "spawn \(args[0]): \(String(cString: strerror(rc)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let data = (try? Data(contentsOf: out)) ?? Data()
-        let exited = status & 0x7F == 0
-        return (exited ? (status >> 8) & 0xFF : -1, String(decoding: data, as: UTF8.self))
-    }
-
     func capture() -> [String] {
-        run([tmux, "-L", socket, "capture-pane", "-p", "-t", "demo"]).output.components(separatedBy: "\n")
+        Spawn.run([tmux, "-L", socket, "capture-pane", "-p", "-t", "demo"]).output.components(separatedBy: "\n")
     }
 
     /// Waits (up to 10 s) until the screen contains `marker`.
@@ -94,7 +62,7 @@ final class TmuxEndToEndTests: XCTestCase {
             XCTFail("terminal-demo not found next to the tests; build with `swift build --build-tests`")
             return
         }
-        let start = run([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "-s", "demo",
+        let start = Spawn.run([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "-s", "demo",
                          "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color \(demo)"])
         XCTAssertEqual(start.status, 0, start.output)
 
@@ -121,10 +89,10 @@ final class TmuxEndToEndTests: XCTestCase {
         XCTAssertTrue(screen[23].hasPrefix("q Quit"))
 
         // Selection moves with keys and repaints only what changed (visible as the new row).
-        run([tmux, "-L", socket, "send-keys", "-t", "demo", "Tab"])
+        Spawn.run([tmux, "-L", socket, "send-keys", "-t", "demo", "Tab"])
         screen = waitFor("size=80x24")
 
-        run([tmux, "-L", socket, "resize-window", "-t", "demo", "-x", "100", "-y", "30"])
+        Spawn.run([tmux, "-L", socket, "resize-window", "-t", "demo", "-x", "100", "-y", "30"])
         screen = waitFor("size=100x30")
         XCTAssertEqual(column(of: "END", in: screen[2]), 97)
         XCTAssertEqual(column(of: "列:中文对齐测试", in: screen[2]), 10)
@@ -133,17 +101,17 @@ final class TmuxEndToEndTests: XCTestCase {
         XCTAssertEqual(column(of: "100x30", in: screen[28]), 94)
         XCTAssertFalse(screen.contains { $0.contains("size=80x24") }, "stale text from the old size")
 
-        run([tmux, "-L", socket, "resize-window", "-t", "demo", "-x", "30", "-y", "8"])
+        Spawn.run([tmux, "-L", socket, "resize-window", "-t", "demo", "-x", "30", "-y", "8"])
         screen = waitFor("Terminal too small")
         XCTAssertTrue(screen.contains { $0.contains("30x8, need 40x12") })
 
-        run([tmux, "-L", socket, "resize-window", "-t", "demo", "-x", "80", "-y", "24"])
+        Spawn.run([tmux, "-L", socket, "resize-window", "-t", "demo", "-x", "80", "-y", "24"])
         screen = waitFor("size=80x24")
         XCTAssertEqual(column(of: "待办", in: try XCTUnwrap(screen.first { $0.hasPrefix("T-1001") })), 74)
 
-        run([tmux, "-L", socket, "send-keys", "-t", "demo", "q"])
+        Spawn.run([tmux, "-L", socket, "send-keys", "-t", "demo", "q"])
         let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline && run([tmux, "-L", socket, "has-session", "-t", "demo"]).status == 0 { usleep(100_000) }
-        XCTAssertNotEqual(run([tmux, "-L", socket, "has-session", "-t", "demo"]).status, 0, "q did not quit the demo")
+        while Date() < deadline && Spawn.run([tmux, "-L", socket, "has-session", "-t", "demo"]).status == 0 { usleep(100_000) }
+        XCTAssertNotEqual(Spawn.run([tmux, "-L", socket, "has-session", "-t", "demo"]).status, 0, "q did not quit the demo")
     }
 }

@@ -1,3 +1,4 @@
+import TerminalTestSupport
 import XCTest
 @testable import TerminalKit
 

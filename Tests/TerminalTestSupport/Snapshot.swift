@@ -2,19 +2,24 @@ import Foundation
 import XCTest
 import TerminalKit
 
-/// Text snapshots of buffers: the grid as a terminal shows it, then the style runs.
-/// Record with `HEATDESK_RECORD_SNAPSHOTS=1 swift test --filter TerminalKitTests`.
-enum Snapshot {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
-    static var recording: Bool { ProcessInfo.processInfo.environment["HEATDESK_RECORD_SNAPSHOTS"] == "1" }
+/// Text snapshots of buffers: the grid as a terminal shows it, then the style runs. Shared by
+/// every test target that draws screens; each keeps its files in `__Snapshots__` beside the test
+/// that asserts. Record with `HEATDESK_RECORD_SNAPSHOTS=1 swift test --filter TARGET`.
+public enum Snapshot {
+    public static var recording: Bool { ProcessInfo.processInfo.environment["HEATDESK_RECORD_SNAPSHOTS"] == "1" }
+
+    /// `__Snapshots__` in the folder of the test file `file`.
+    static func directory(for file: StaticString) -> URL {
+        URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+    }
 
     /// Row text framed by `|` (so trailing blanks show), wide glyphs as themselves.
-    static func grid(_ b: Buffer) -> String {
+    public static func grid(_ b: Buffer) -> String {
         (0..<b.size.height).map { "|" + b.rowText($0) + "|" }.joined(separator: "\n")
     }
 
     /// `row: from-to style` for every run of non-plain style; the cursor when set.
-    static func styles(_ b: Buffer) -> String {
+    public static func styles(_ b: Buffer) -> String {
         var out: [String] = []
         for y in 0..<b.size.height {
             var x = 0
@@ -32,7 +37,7 @@ enum Snapshot {
 
     /// Renders the scene in color (256) and monochrome; the grids must agree, and the file holds
     /// the grid once and both style listings.
-    static func document(_ name: String, size: Size, _ scene: (Theme, Size) -> Buffer) -> (String, Bool) {
+    public static func document(_ name: String, size: Size, _ scene: (Theme, Size) -> Buffer) -> (String, Bool) {
         let color = scene(Theme(mode: .colors256), size)
         let mono = scene(Theme(mode: .monochrome), size)
         let g = grid(color)
@@ -43,7 +48,8 @@ enum Snapshot {
         return (doc, same)
     }
 
-    static func assertMatches(_ name: String, _ actual: String, file: StaticString = #filePath, line: UInt = #line) {
+    public static func assertMatches(_ name: String, _ actual: String, file: StaticString = #filePath, line: UInt = #line) {
+        let directory = directory(for: file)
         let url = directory.appendingPathComponent(name + ".txt")
         if recording {
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -59,7 +65,7 @@ enum Snapshot {
     }
 
     /// The differing lines, numbered, `-` expected and `+` actual (at most 40).
-    static func lineDiff(_ a: String, _ b: String) -> String {
+    public static func lineDiff(_ a: String, _ b: String) -> String {
         let al = a.components(separatedBy: "\n"), bl = b.components(separatedBy: "\n")
         var out: [String] = []
         for i in 0..<max(al.count, bl.count) {
