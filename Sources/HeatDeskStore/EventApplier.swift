@@ -51,13 +51,119 @@ public final class EventApplier {
     private var origin: Origin?
     private var hlc: Int64 = 0
     /// `(hlc, node)` of the event being applied, the last-writer-wins key.
-    private var stamp = ""
+    private var stamp: String {
+        if let stampText { return stampText }
+        let text = HybridClock.stamp(hlc, node: origin?.node ?? node)
+        stampText = text
+        return text
+    }
+    /// Made on first use: only the last-writer-wins changes need it.
+    private var stampText: String?
+    /// The event being applied as the log stores it, when the caller had it already.
+    private var encoded: EncodedEvent?
 
     /// Asked for every epoch-opening event from another node: the holder the shared directory's
     /// claim file for that epoch names (nil when there is none). Owner only from claims: an event
     /// giving the epoch to someone else is rejected; one matching the file replaces a rival that
     /// took the same epoch without the shared directory.
     public var claimHolder: ((TicketKey, Int) throws -> String?)?
+
+    /// The bulk paths' statements, prepared once per applier (one transaction): looking them up
+    /// in GRDB's cache by their SQL text hashed the whole text for every row.
+    enum Prepared: Int, CaseIterable {
+        case ensureCustomer
+        case ticketRowID
+        case upsertCustomer
+        case insertOrder
+        case insertOrderEvent
+        case insertTicket
+        case linkOrder
+        case orderProduct
+        case insertMessage
+        case logEvent
+        case firstResponse, ticketState, claim, transfer, requeue, reopen, touchStatusClock, statusClock, setStatus
+        case setPriority, agentRole, resolve, participant, join, leave
+
+        var sql: String {
+            switch self {
+            case .ensureCustomer: return """
+                INSERT OR IGNORE INTO customer(id, name, language, tier, phone_masked, email_masked, flags)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """
+            case .ticketRowID: return "SELECT id FROM ticket WHERE source = ? AND external_id = ?"
+            case .upsertCustomer: return """
+                INSERT INTO customer(id, name, language, tier, phone_masked, email_masked, flags)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                ON CONFLICT(id) DO UPDATE SET name = ?2, language = ?3, tier = ?4, phone_masked = ?5,
+                    email_masked = ?6, flags = ?7
+                WHERE (name, language, tier, phone_masked, email_masked, flags) IS NOT (?2, ?3, ?4, ?5, ?6, ?7)
+                """
+            case .insertOrder: return """
+                INSERT OR IGNORE INTO travel_order(id, customer_id, product, status, booked_at, service_at, title, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+            case .insertOrderEvent: return "INSERT INTO order_event(order_id, seq, at, kind, detail) VALUES (?, ?, ?, ?, ?)"
+            case .insertTicket: return """
+                INSERT OR IGNORE INTO ticket(source, external_id, created_at, channel, product, category, priority_rank,
+                    status, customer_id, subject, bot_summary, sla_due_at, products, owner_id, first_response_at,
+                    resolved_at, disposition)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+            case .linkOrder: return "INSERT OR IGNORE INTO ticket_order(ticket_id, order_id) VALUES (?, ?)"
+            case .orderProduct: return "SELECT product FROM travel_order WHERE id = ?"
+            case .insertMessage: return """
+                INSERT OR IGNORE INTO message(ticket_id, at, author_kind, author_id, visibility, body, fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """
+            case .logEvent: return "INSERT INTO event(node, at, actor, kind, entity, payload, origin_seq, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            case .firstResponse: return "UPDATE ticket SET first_response_at = ? WHERE id = ? AND first_response_at IS NULL"
+            case .ticketState: return "SELECT id, claim_epoch, status, owner_id FROM ticket WHERE source = ? AND external_id = ?"
+            case .claim: return """
+                UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?,
+                    resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
+                """
+            case .transfer: return """
+                UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?, handoffs = handoffs + 1,
+                    waiting_for = NULL, resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
+                """
+            case .requeue: return """
+                UPDATE ticket SET owner_id = NULL, status = 'queued', claim_epoch = ?, claimed_at = NULL, handoffs = handoffs + 1,
+                    waiting_for = NULL, resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
+                """
+            case .reopen: return """
+                UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?, handoffs = handoffs + 1,
+                    resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
+                """
+            case .touchStatusClock: return "UPDATE ticket SET status_clock = ?1 WHERE id = ?2 AND status_clock < ?1"
+            case .statusClock: return "SELECT status_clock FROM ticket WHERE id = ?"
+            case .setStatus: return "UPDATE ticket SET status = ?, waiting_for = ?, handoffs = handoffs + ?, status_clock = ? WHERE id = ?"
+            case .setPriority: return "UPDATE ticket SET priority_rank = ?1, priority_clock = ?2 WHERE id = ?3 AND priority_clock < ?2"
+            case .agentRole: return "SELECT role FROM agent WHERE id = ?"
+            case .resolve: return """
+                UPDATE ticket SET status = 'resolved', resolved_at = ?, disposition = ?, first_contact = ?, waiting_for = NULL WHERE id = ?
+                """
+            case .participant: return "SELECT left_at, clock FROM participant WHERE ticket_id = ? AND member_id = ?"
+            case .join: return """
+                INSERT INTO participant(ticket_id, member_id, kind, joined_at, clock) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(ticket_id, member_id) DO UPDATE SET left_at = NULL, joined_at = excluded.joined_at,
+                    kind = excluded.kind, clock = excluded.clock
+                """
+            case .leave: return """
+                UPDATE participant SET left_at = CASE WHEN left_at IS NULL THEN ? ELSE left_at END, clock = ?
+                WHERE ticket_id = ? AND member_id = ?
+                """
+            }
+        }
+    }
+
+    private var prepared: [RawStatement?] = Array(repeating: nil, count: Prepared.allCases.count)
+
+    private func statement(_ which: Prepared) throws -> RawStatement {
+        if let s = prepared[which.rawValue] { return s }
+        let s = try RawStatement(db, sql: which.sql)
+        prepared[which.rawValue] = s
+        return s
+    }
 
     public init(_ db: Database) throws {
         self.db = db
@@ -70,9 +176,14 @@ public final class EventApplier {
 
     /// Applies an event, this node's own (`origin` nil: it gets a new clock) or another node's
     /// (logged under its origin node, seq and clock, and never exported again).
+    ///
+    /// `encoded` is the event as the log stores it when the caller has it already (the batch
+    /// line, or encoded on an import's reading thread); it is logged as it is.
     @discardableResult
-    public func apply(_ logged: LoggedEvent, origin: Origin?) throws -> Outcome {
+    public func apply(_ logged: LoggedEvent, origin: Origin?, encoded: EncodedEvent? = nil) throws -> Outcome {
         try stampEvent(origin)
+        self.encoded = encoded
+        defer { self.encoded = nil }
         let outcome: Outcome
         switch logged.event {
         case .customerUpserted(let c): outcome = try upsert(c)
@@ -84,8 +195,9 @@ public final class EventApplier {
             guard let id = try ticketRowID(k) else { throw ApplyError.unknownTicket(k) }
             outcome = try insert(m, ticketRowID: id) ? .applied : .alreadyPresent
             if outcome == .applied, m.authorKind == .agent, m.visibility == .public {
-                try db.execute(sql: "UPDATE ticket SET first_response_at = ? WHERE id = ? AND first_response_at IS NULL",
-                               arguments: [m.at.millis, id])
+                let first = try statement(.firstResponse)
+                first.bind(1, m.at.millis); first.bind(2, id)
+                try first.run()
             }
         case .ticketChanged(let k, let change, let epoch):
             outcome = try apply(change, to: k, epoch: epoch, at: logged.at, actor: logged.actor)
@@ -99,19 +211,16 @@ public final class EventApplier {
     }
 
     /// Applies a ticket's event after making sure its customer exists, as the ticket row describes it.
-    public func apply(_ logged: LoggedEvent, ensuring customer: Customer) throws -> Outcome {
+    public func apply(_ logged: LoggedEvent, ensuring customer: Customer, encoded: EncodedEvent? = nil) throws -> Outcome {
         _ = try ensureCustomer(customer, at: logged.at, actor: logged.actor)
-        return try apply(logged)
+        return try apply(logged, origin: nil, encoded: encoded)
     }
 
     /// Inserts the customer only when absent; tickets name their customer with partial data,
     /// which must not overwrite a full customer record imported before.
     public func ensureCustomer(_ c: Customer, at: Date, actor: String) throws -> Outcome {
         try stampEvent(nil)
-        let stmt = try RawStatement(db, sql: """
-            INSERT OR IGNORE INTO customer(id, name, language, tier, phone_masked, email_masked, flags)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        let stmt = try statement(.ensureCustomer)
         stmt.bind(1, c.id); stmt.bind(2, c.name); stmt.bind(3, c.language); stmt.bind(4, c.tier.rawValue)
         stmt.bind(5, c.phoneMasked); stmt.bind(6, c.emailMasked); stmt.bind(7, c.flagsColumn)
         guard try stmt.run() > 0 else { return .alreadyPresent }
@@ -120,7 +229,7 @@ public final class EventApplier {
     }
 
     public func ticketRowID(_ key: TicketKey) throws -> Int64? {
-        let stmt = try RawStatement(db, sql: "SELECT id FROM ticket WHERE source = ? AND external_id = ?")
+        let stmt = try statement(.ticketRowID)
         stmt.bind(1, key.source); stmt.bind(2, key.externalID)
         return try stmt.firstInt()
     }
@@ -131,10 +240,11 @@ public final class EventApplier {
     /// than the ticket's; an owner's change applies only in the epoch it was made in. Priority,
     /// participants and the reveal log are not owner-bound.
     private func apply(_ change: TicketChange, to key: TicketKey, epoch: Int, at: Date, actor: String) throws -> Outcome {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, claim_epoch, status, owner_id FROM ticket WHERE source = ? AND external_id = ?",
-                                         arguments: [key.source, key.externalID]) else { throw ApplyError.unknownTicket(key) }
-        let id: Int64 = row[0], current: Int = row[1]
-        let status = TicketStatus(rawValue: row[2]) ?? .queued
+        let read = try statement(.ticketState)
+        read.bind(1, key.source); read.bind(2, key.externalID)
+        guard let (id, current, status, owner) = try read.first({ c in
+            (c.int(0), Int(c.int(1)), TicketStatus(rawValue: c.text(2) ?? "") ?? .queued, c.text(3))
+        }) else { throw ApplyError.unknownTicket(key) }
         let t = at.millis
         if change.opensEpoch {
             if epoch < current { return .rejected("epoch \(epoch) of \(key) is older than its current epoch \(current)") }
@@ -142,30 +252,25 @@ public final class EventApplier {
             if let named, named != change.holder {
                 return .rejected("claims/\(key.source)/\(key.externalID) epoch \(epoch) belongs to \(named), not \(change.holder)")
             }
-            let owner: String? = row[3]
             if epoch == current && (named == nil || (owner ?? "queue") == change.holder) { return .alreadyPresent }
         }
         switch change {
-        case .claimed(let owner):
-            try db.execute(sql: """
-                UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?,
-                    resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
-                """, arguments: [owner, epoch, t, id])
+        case .claimed(let newOwner):
+            let u = try statement(.claim)
+            u.bind(1, newOwner); u.bind(2, epoch); u.bind(3, t); u.bind(4, id)
+            try u.run()
         case .transferred(let to):
-            try db.execute(sql: """
-                UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?, handoffs = handoffs + 1,
-                    waiting_for = NULL, resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
-                """, arguments: [to, epoch, t, id])
+            let u = try statement(.transfer)
+            u.bind(1, to); u.bind(2, epoch); u.bind(3, t); u.bind(4, id)
+            try u.run()
         case .requeued:
-            try db.execute(sql: """
-                UPDATE ticket SET owner_id = NULL, status = 'queued', claim_epoch = ?, claimed_at = NULL, handoffs = handoffs + 1,
-                    waiting_for = NULL, resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
-                """, arguments: [epoch, id])
-        case .reopened(let owner):
-            try db.execute(sql: """
-                UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?, handoffs = handoffs + 1,
-                    resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
-                """, arguments: [owner, epoch, t, id])
+            let u = try statement(.requeue)
+            u.bind(1, epoch); u.bind(2, id)
+            try u.run()
+        case .reopened(let newOwner):
+            let u = try statement(.reopen)
+            u.bind(1, newOwner); u.bind(2, epoch); u.bind(3, t); u.bind(4, id)
+            try u.run()
         case .statusChanged(let new, let waitingFor):
             if epoch > current && origin != nil { throw ApplyError.epochNotYetSeen(key, epoch) }
             guard epoch == current else { return .rejected("\(key): status change from epoch \(epoch), the ticket is at epoch \(current)") }
@@ -174,68 +279,73 @@ public final class EventApplier {
             }
             if status == new {
                 // The register keeps the greatest clock that wrote its value, whatever the order.
-                try db.execute(sql: "UPDATE ticket SET status_clock = ? WHERE id = ? AND status_clock < ?", arguments: [stamp, id, stamp])
+                let u = try statement(.touchStatusClock)
+                u.bind(1, stamp); u.bind(2, id)
+                try u.run()
                 return .alreadyPresent
             }
             // Last writer wins on the clock: a status set later elsewhere is not undone.
-            if let setBy = try String.fetchOne(db, sql: "SELECT status_clock FROM ticket WHERE id = ?", arguments: [id]), setBy > stamp {
-                return .alreadyPresent
-            }
-            try db.execute(sql: "UPDATE ticket SET status = ?, waiting_for = ?, handoffs = handoffs + ?, status_clock = ? WHERE id = ?",
-                           arguments: [new.rawValue, new == .pending ? waitingFor : nil, new == .pending ? 1 : 0, stamp, id])
+            let clockRead = try statement(.statusClock)
+            clockRead.bind(1, id)
+            if let setBy = try clockRead.firstText(), setBy > stamp { return .alreadyPresent }
+            let u = try statement(.setStatus)
+            u.bind(1, new.rawValue); u.bind(2, new == .pending ? waitingFor : nil); u.bind(3, new == .pending ? 1 : 0)
+            u.bind(4, stamp); u.bind(5, id)
+            try u.run()
         case .priorityChanged(let p):
             // Last writer wins on the clock, node id breaking ties (Docs/sync-protocol.md).
-            try db.execute(sql: "UPDATE ticket SET priority_rank = ?, priority_clock = ? WHERE id = ? AND priority_clock < ?",
-                           arguments: [p.rank, stamp, id, stamp])
-            if db.changesCount == 0 { return .alreadyPresent }
+            let u = try statement(.setPriority)
+            u.bind(1, p.rank); u.bind(2, stamp); u.bind(3, id)
+            if try u.run() == 0 { return .alreadyPresent }
         case .resolved(let disposition, let fcr):
             if epoch > current && origin != nil { throw ApplyError.epochNotYetSeen(key, epoch) }
             guard epoch == current else { return .rejected("\(key): resolved in epoch \(epoch), the ticket is at epoch \(current)") }
             if status == .resolved { return .alreadyPresent }
             guard status == .open || status == .pending else { return .rejected("\(key) is \(status.rawValue); only a worked ticket can be resolved") }
-            let owner: String? = row[3]
-            if actor != owner, try String.fetchOne(db, sql: "SELECT role FROM agent WHERE id = ?", arguments: [actor]) != Role.supervisor.rawValue {
+            if actor != owner, try role(of: actor) != Role.supervisor.rawValue {
                 return .rejected("\(key): \(actor) closed it but is neither its owner (\(owner ?? "none")) nor a supervisor")
             }
-            try db.execute(sql: """
-                UPDATE ticket SET status = 'resolved', resolved_at = ?, disposition = ?, first_contact = ?, waiting_for = NULL WHERE id = ?
-                """, arguments: [t, disposition.rawValue, fcr, id])
+            let u = try statement(.resolve)
+            u.bind(1, t); u.bind(2, disposition.rawValue); u.bind(3, fcr ? 1 : 0); u.bind(4, id)
+            try u.run()
         case .participantJoined(let p):
             // Per member, the join or leave with the greatest clock wins.
-            let current = try Row.fetchOne(db, sql: "SELECT left_at IS NULL, clock FROM participant WHERE ticket_id = ? AND member_id = ?",
-                                           arguments: [id, p.memberID])
-            if let current, (current[1] as String) >= stamp { return .alreadyPresent }
-            try db.execute(sql: """
-                INSERT INTO participant(ticket_id, member_id, kind, joined_at, clock) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(ticket_id, member_id) DO UPDATE SET left_at = NULL, joined_at = excluded.joined_at,
-                    kind = excluded.kind, clock = excluded.clock
-                """, arguments: [id, p.memberID, p.kind.rawValue, p.joinedAt.millis, stamp])
-            if let current, current[0] as Bool { return .alreadyPresent }
+            let current = try participant(ticketRowID: id, member: p.memberID)
+            if let current, current.clock >= stamp { return .alreadyPresent }
+            let u = try statement(.join)
+            u.bind(1, id); u.bind(2, p.memberID); u.bind(3, p.kind.rawValue); u.bind(4, p.joinedAt.millis); u.bind(5, stamp)
+            try u.run()
+            if let current, current.present { return .alreadyPresent }
         case .participantLeft(let member):
-            guard let current = try Row.fetchOne(db, sql: "SELECT left_at IS NULL, clock FROM participant WHERE ticket_id = ? AND member_id = ?",
-                                                 arguments: [id, member]),
-                  (current[1] as String) < stamp else { return .alreadyPresent }
-            let joined: Bool = current[0]
-            try db.execute(sql: "UPDATE participant SET left_at = CASE WHEN left_at IS NULL THEN ? ELSE left_at END, clock = ? WHERE ticket_id = ? AND member_id = ?",
-                           arguments: [t, stamp, id, member])
-            if !joined { return .alreadyPresent }
+            guard let current = try participant(ticketRowID: id, member: member), current.clock < stamp else { return .alreadyPresent }
+            let u = try statement(.leave)
+            u.bind(1, t); u.bind(2, stamp); u.bind(3, id); u.bind(4, member)
+            try u.run()
+            if !current.present { return .alreadyPresent }
         case .contactRevealed:
             break // the log entry is the whole effect
         }
         return .applied
     }
 
+    private func role(of agentID: String) throws -> String? {
+        let read = try statement(.agentRole)
+        read.bind(1, agentID)
+        return try read.firstText()
+    }
+
+    /// A participant row: whether the member is in the conversation now, and the clock that said so.
+    private func participant(ticketRowID id: Int64, member: String) throws -> (present: Bool, clock: String)? {
+        let read = try statement(.participant)
+        read.bind(1, id); read.bind(2, member)
+        return try read.first { c in (c.isNull(0), c.text(1) ?? "") }
+    }
+
     // MARK: - Tables
 
     private func upsert(_ c: Customer) throws -> Outcome {
         // Bound directly: customers are half of what a sync batch of imported tickets carries.
-        let stmt = try RawStatement(db, sql: """
-            INSERT INTO customer(id, name, language, tier, phone_masked, email_masked, flags)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-            ON CONFLICT(id) DO UPDATE SET name = ?2, language = ?3, tier = ?4, phone_masked = ?5,
-                email_masked = ?6, flags = ?7
-            WHERE (name, language, tier, phone_masked, email_masked, flags) IS NOT (?2, ?3, ?4, ?5, ?6, ?7)
-            """)
+        let stmt = try statement(.upsertCustomer)
         stmt.bind(1, c.id); stmt.bind(2, c.name); stmt.bind(3, c.language); stmt.bind(4, c.tier.rawValue)
         stmt.bind(5, c.phoneMasked); stmt.bind(6, c.emailMasked); stmt.bind(7, c.flagsColumn)
         return try stmt.run() > 0 ? .applied : .alreadyPresent
@@ -264,14 +374,11 @@ public final class EventApplier {
     }
 
     private func insert(_ o: Order) throws -> Outcome {
-        let stmt = try RawStatement(db, sql: """
-            INSERT OR IGNORE INTO travel_order(id, customer_id, product, status, booked_at, service_at, title, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let stmt = try statement(.insertOrder)
         stmt.bind(1, o.id); stmt.bind(2, o.customerID); stmt.bind(3, o.product.rawValue); stmt.bind(4, o.status.rawValue)
         stmt.bind(5, o.bookedAt.millis); stmt.bind(6, o.serviceStart?.millis); stmt.bind(7, o.title); stmt.bind(8, o.detail.json)
         guard try stmt.run() > 0 else { return .alreadyPresent }
-        let ev = try RawStatement(db, sql: "INSERT INTO order_event(order_id, seq, at, kind, detail) VALUES (?, ?, ?, ?, ?)")
+        let ev = try statement(.insertOrderEvent)
         for (i, e) in o.events.enumerated() {
             ev.bind(1, o.id); ev.bind(2, i + 1); ev.bind(3, e.at.millis); ev.bind(4, e.kind.rawValue); ev.bind(5, e.detail)
             try ev.run()
@@ -281,12 +388,7 @@ public final class EventApplier {
 
     private func insert(_ t: Ticket, firstMessage: Message?) throws -> Outcome {
         let products = try tripProducts(t)
-        let stmt = try RawStatement(db, sql: """
-            INSERT OR IGNORE INTO ticket(source, external_id, created_at, channel, product, category, priority_rank,
-                status, customer_id, subject, bot_summary, sla_due_at, products, owner_id, first_response_at,
-                resolved_at, disposition)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let stmt = try statement(.insertTicket)
         stmt.bind(1, t.key.source); stmt.bind(2, t.key.externalID); stmt.bind(3, t.createdAt.millis)
         stmt.bind(4, t.channel.rawValue); stmt.bind(5, t.product.rawValue); stmt.bind(6, t.category.rawValue)
         stmt.bind(7, t.priority.rank); stmt.bind(8, t.status.rawValue); stmt.bind(9, t.customerID)
@@ -296,7 +398,7 @@ public final class EventApplier {
         guard try stmt.run() > 0 else { return .alreadyPresent }
         let rowID = db.lastInsertedRowID
         if !t.orderIDs.isEmpty {
-            let link = try RawStatement(db, sql: "INSERT OR IGNORE INTO ticket_order(ticket_id, order_id) VALUES (?, ?)")
+            let link = try statement(.linkOrder)
             for id in t.orderIDs { link.bind(1, rowID); link.bind(2, id); try link.run() }
         }
         if let firstMessage { _ = try insert(firstMessage, ticketRowID: rowID) }
@@ -307,7 +409,7 @@ public final class EventApplier {
     private func tripProducts(_ t: Ticket) throws -> String {
         if t.orderIDs.isEmpty { return t.product == .other ? "" : t.product.rawValue }
         var set = Set<Product>([t.product])
-        let stmt = try RawStatement(db, sql: "SELECT product FROM travel_order WHERE id = ?")
+        let stmt = try statement(.orderProduct)
         for id in t.orderIDs {
             stmt.bind(1, id)
             if let p = try stmt.firstText().flatMap(Product.init(rawValue:)) { set.insert(p) }
@@ -317,10 +419,7 @@ public final class EventApplier {
     }
 
     private func insert(_ m: Message, ticketRowID: Int64) throws -> Bool {
-        let stmt = try RawStatement(db, sql: """
-            INSERT OR IGNORE INTO message(ticket_id, at, author_kind, author_id, visibility, body, fingerprint)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        let stmt = try statement(.insertMessage)
         stmt.bind(1, ticketRowID); stmt.bind(2, m.at.millis); stmt.bind(3, m.authorKind.rawValue); stmt.bind(4, m.authorID)
         stmt.bind(5, m.visibility.rawValue); stmt.bind(6, m.body); stmt.bind(7, m.fingerprint)
         return try stmt.run() > 0
@@ -337,13 +436,18 @@ public final class EventApplier {
         } else {
             hlc = clock!.tick()
         }
-        stamp = HybridClock.stamp(hlc, node: origin?.node ?? node)
+        stampText = nil
     }
 
     private func log(_ e: LoggedEvent) throws {
-        let stmt = try RawStatement(db, sql: "INSERT INTO event(node, at, actor, kind, entity, payload, origin_seq, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        stmt.bind(1, origin?.node ?? node); stmt.bind(2, e.at.millis); stmt.bind(3, e.actor); stmt.bind(4, e.event.kind)
-        stmt.bind(5, e.event.entity); stmt.bind(6, bytes: e.event.payloadBytes); stmt.bind(7, origin?.seq); stmt.bind(8, hlc)
+        let stmt = try statement(.logEvent)
+        stmt.bind(1, origin?.node ?? node); stmt.bind(2, e.at.millis); stmt.bind(3, e.actor)
+        if let encoded {
+            stmt.bind(4, encoded.kind); stmt.bind(5, encoded.entity); stmt.bind(6, bytes: encoded.payload)
+        } else {
+            stmt.bind(4, e.event.kind); stmt.bind(5, e.event.entity); stmt.bind(6, bytes: e.event.payloadBytes)
+        }
+        stmt.bind(7, origin?.seq); stmt.bind(8, hlc)
         try stmt.run()
     }
 }

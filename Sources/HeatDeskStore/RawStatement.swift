@@ -62,6 +62,23 @@ struct RawStatement {
         return nil
     }
 
+    /// A result row's columns, valid inside `first`'s closure only.
+    struct Columns {
+        fileprivate let handle: OpaquePointer
+        func int(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
+        func text(_ i: Int32) -> String? { sqlite3_column_text(handle, i).map { String(cString: $0) } }
+        func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
+    }
+
+    /// Runs a query; reads its first row, if any, with `read`.
+    func first<T>(_ read: (Columns) throws -> T) throws -> T? {
+        defer { sqlite3_reset(handle) }
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_ROW { return try read(Columns(handle: handle)) }
+        guard rc == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(connection)), sql: statement.sql) }
+        return nil
+    }
+
     /// Runs a query; returns the first column of its first row as text, if any.
     func firstText() throws -> String? {
         defer { sqlite3_reset(handle) }

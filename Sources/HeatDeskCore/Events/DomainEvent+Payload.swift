@@ -25,6 +25,10 @@ extension DomainEvent {
         }
     }
 
+    /// The log's columns for this event, made where there is time for it: an import encodes on
+    /// its reading thread so that the writing thread only binds.
+    public var encoded: EncodedEvent { EncodedEvent(kind: kind, entity: entity, payload: payloadBytes) }
+
     /// The payload as UTF-8 bytes, for the store to bind without building a String.
     public var payloadBytes: [UInt8] {
         var w = JSONWriter()
@@ -33,6 +37,15 @@ extension DomainEvent {
         w.endObject()
         return w.bytes
     }
+}
+
+/// An event as the log stores it (kind, entity, payload JSON), when it is already at hand: a
+/// batch line as its origin wrote it, or encoded ahead on another thread.
+public struct EncodedEvent: Sendable, Equatable {
+    public var kind: String
+    public var entity: String
+    public var payload: [UInt8]
+    public init(kind: String, entity: String, payload: [UInt8]) { self.kind = kind; self.entity = entity; self.payload = payload }
 }
 
 extension Customer {
