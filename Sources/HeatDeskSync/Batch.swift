@@ -9,7 +9,7 @@ public struct BatchEvent: Equatable, Sendable {
     public var actor: String
     public var kind: String
     public var entity: String
-    /// The payload JSON object's bytes, as written (export side; empty when read from a file).
+    /// The payload JSON object's bytes, as written (export side) or as read from the file.
     public var payload: [UInt8]
     /// The decoded event (read side): decoded once, straight from the parsed line.
     public var event: DomainEvent?
@@ -86,7 +86,7 @@ public struct Batch: Equatable, Sendable {
         events.reserveCapacity(count)
         var last = prev
         for (i, line) in lines.enumerated() {
-            guard let o = LineJSON.object(line),
+            guard let (o, payloadBytes) = LineJSON.object(line, keeping: "payload"), let payloadBytes,
                   let seq = (o["seq"] as? NSNumber)?.int64Value, let hlc = (o["hlc"] as? NSNumber)?.int64Value,
                   let at = o["at"] as? String, let actor = o["actor"] as? String, let kind = o["kind"] as? String,
                   let entity = o["entity"] as? String, let payload = o["payload"] as? [String: Any] else {
@@ -99,9 +99,8 @@ public struct Batch: Equatable, Sendable {
             do { event = try DomainEvent.decode(kind: kind, object: payload) } catch {
                 throw fault("line \(i + 2), event \(seq): \(error)")
             }
-            // The payload bytes are not kept on the read side: `event.payloadBytes` gives them when needed.
             events.append(BatchEvent(seq: seq, hlc: hlc, atMillis: atMillis, actor: actor, kind: kind, entity: entity,
-                                     payload: [], event: event))
+                                     payload: Array(payloadBytes), event: event))
         }
         guard events.first?.seq == from, events.last?.seq == to else { throw fault("the events' seqs do not span the file name's range") }
         return Batch(node: node, prev: prev, events: events)

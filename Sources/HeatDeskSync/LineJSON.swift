@@ -15,9 +15,23 @@ enum LineJSON {
         }
     }
 
+    /// The object, and the bytes of its top-level member `key` exactly as written: the log keeps
+    /// a remote event's payload as its origin wrote it instead of encoding the decoded event again.
+    static func object(_ bytes: ArraySlice<UInt8>, keeping key: String) -> (object: [String: Any], kept: ArraySlice<UInt8>?)? {
+        bytes.withUnsafeBufferPointer { buf -> ([String: Any], ArraySlice<UInt8>?)? in
+            var p = Parser(buf: buf, i: 0)
+            p.keep = key
+            guard let v = try? p.value(), p.skipSpace() == nil, let o = v as? [String: Any] else { return nil }
+            return (o, p.kept.map { bytes[(bytes.startIndex + $0.lowerBound)..<(bytes.startIndex + $0.upperBound)] })
+        }
+    }
+
     private struct Parser {
         let buf: UnsafeBufferPointer<UInt8>
         var i: Int
+        /// A top-level key whose value's byte range is noted in `kept`.
+        var keep: String? = nil
+        var kept: Range<Int>? = nil
 
         /// Skips whitespace; returns the next byte, or nil at the end.
         mutating func skipSpace() -> UInt8? {
@@ -45,7 +59,13 @@ enum LineJSON {
                     guard skipSpace() == UInt8(ascii: "\"") else { throw Failure() }
                     let key = try string()
                     try expect(UInt8(ascii: ":"))
-                    out[key] = try value(depth: depth + 1)
+                    if depth == 0, key == keep, skipSpace() != nil {
+                        let start = i
+                        out[key] = try value(depth: depth + 1)
+                        kept = start..<i
+                    } else {
+                        out[key] = try value(depth: depth + 1)
+                    }
                     switch skipSpace() {
                     case UInt8(ascii: ","): i += 1
                     case UInt8(ascii: "}"): i += 1; return out

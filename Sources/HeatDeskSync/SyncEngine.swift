@@ -162,6 +162,7 @@ public final class SyncEngine: @unchecked Sendable {
             queues.append((name, batches.sorted(), stamp, ""))
         }
         // Apply in rounds: a node waiting for another's events is tried again after the others moved.
+        let prefetch = BatchPrefetch()
         var blocked: [String: String] = [:]
         var progress = true
         var faulted = Set<String>()
@@ -169,7 +170,8 @@ public final class SyncEngine: @unchecked Sendable {
             progress = false
             for i in queues.indices {
                 while let file = queues[i].files.first, !faulted.contains(queues[i].node) {
-                    switch try apply(node: queues[i].node, file: file, into: &report) {
+                    if queues[i].files.count > 1 { readAhead(node: queues[i].node, file: queues[i].files[1], prefetch) }
+                    switch try apply(node: queues[i].node, file: file, prefetch, into: &report) {
                     case .applied(let n):
                         report.applied += n; report.appliedFiles.append("\(queues[i].node)/\(file)")
                         queues[i].files.removeFirst(); blocked[queues[i].node] = nil; progress = true
@@ -228,16 +230,21 @@ public final class SyncEngine: @unchecked Sendable {
     private struct MissingDependency: Error { var reason: String }
     private struct BadEvent: Error { var fault: SyncFault }
 
-    private func apply(node: String, file: String, into report: inout SyncReport) throws -> BatchResult {
+    private func readAhead(node: String, file: String, _ prefetch: BatchPrefetch) {
+        guard let range = SharedDirectory.parseBatchName(file) else { return }
+        prefetch.start(path: directory.logRoot + "/" + node + "/" + file, node: node, from: range.from, to: range.to)
+    }
+
+    private func apply(node: String, file: String, _ prefetch: BatchPrefetch, into report: inout SyncReport) throws -> BatchResult {
         guard let range = SharedDirectory.parseBatchName(file) else { return .skipped }
         let path = directory.logRoot + "/" + node + "/" + file
         let peer = try self.peer(node)
         if range.to <= peer.highWater { return .skipped } // the cursor moves past it at the end of the round
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .fault(SyncFault(path: path, reason: "cannot read (\(String(cString: strerror(errno))))"))
-        }
         let batch: Batch
-        do { batch = try Batch.decode(data, path: path, node: node, from: range.from, to: range.to) } catch { return .fault(error) }
+        switch prefetch.take(path: path, node: node, from: range.from, to: range.to) {
+        case .success(let b): batch = b
+        case .failure(let fault): return .fault(fault)
+        }
         if batch.prev > peer.highWater { return .waiting("its predecessor (events \(peer.highWater + 1)–\(batch.prev)) is not there yet") }
         var rejected: [SyncRejection] = []
         var applied = 0
@@ -253,7 +260,8 @@ public final class SyncEngine: @unchecked Sendable {
                     let logged = LoggedEvent(at: Date(millis: e.atMillis), actor: e.actor, event: event)
                     let outcome: EventApplier.Outcome
                     do {
-                        outcome = try applier.apply(logged, origin: .init(node: node, seq: e.seq, hlc: e.hlc))
+                        outcome = try applier.apply(logged, origin: .init(node: node, seq: e.seq, hlc: e.hlc),
+                                                     encoded: EncodedEvent(kind: e.kind, entity: e.entity, payload: e.payload))
                     } catch let error as EventApplier.ApplyError {
                         throw MissingDependency(reason: "event \(e.seq) needs \(error.description)")
                     } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY

@@ -74,6 +74,8 @@ final class SyncBasicsTests: XCTestCase {
         let data = batch.encoded()
         let back = try Batch.decode(data, path: "p", node: "n", from: 2, to: 6)
         XCTAssertEqual(back.events.map(\.event), batch.events.map(\.event))
+        XCTAssertEqual(back.events.map(\.payload), batch.events.map(\.payload), "the payload is kept as written")
+        XCTAssertEqual(back, try Batch.decode(back.encoded(), path: "p", node: "n", from: 2, to: 6), "and re-encodes to itself")
         XCTAssertEqual(back.events.map(\.seq), [2, 4, 6]); XCTAssertEqual(back.prev, 1)
         XCTAssertEqual(batch.encoded(), data, "the same events give the same bytes")
         XCTAssertThrowsError(try Batch.decode(data.dropLast(5), path: "p", node: "n", from: 2, to: 6)) {
