@@ -30,7 +30,8 @@ public final class Importer: @unchecked Sendable {
     private let writerQueue = DispatchQueue(label: "heatdesk.import.writer")
     private let inFlight = DispatchSemaphore(value: 1)
     private let lock = NSLock()
-    private var written: [[(Pending, Result<EventApplier.Outcome, FieldError>)]] = []
+    /// Each written batch with its outcomes, in order (the rows are handed back, not copied).
+    private var written: [([Pending], [Result<EventApplier.Outcome, FieldError>])] = []
     private var writeError: Error?
 
     struct Pending {
@@ -38,11 +39,26 @@ public final class Importer: @unchecked Sendable {
         var line: Int
         var raw: [UInt8]
         var item: Item
+        /// The item's event as the log stores it, encoded on the reading thread (nil in dry runs):
+        /// the writing thread, the import's bottleneck, only binds it (Docs/performance.md).
+        var encoded: EncodedEvent?
     }
 
     enum Item {
         case customer(Customer), agent(Agent), supplier(Supplier), order(Order)
         case ticket(TicketRecord), message(TicketKey, Message)
+
+        /// The event that imports it.
+        var event: DomainEvent {
+            switch self {
+            case .customer(let c): return .customerUpserted(c)
+            case .agent(let a): return .agentUpserted(a)
+            case .supplier(let s): return .supplierUpserted(s)
+            case .order(let o): return .orderImported(o)
+            case .ticket(let r): return .ticketImported(r.ticket, firstMessage: r.firstMessage)
+            case .message(let k, let m): return .messageAdded(k, m)
+            }
+        }
 
         var kind: RecordKind {
             switch self {
@@ -280,7 +296,8 @@ public final class Importer: @unchecked Sendable {
                 item = .message(key, m)
             }
             summary.byKind[k, default: .init()].read += 1
-            batch.append(Pending(file: file, line: line, raw: raw, item: item))
+            let encoded = options.dryRun ? nil : item.event.encoded
+            batch.append(Pending(file: file, line: line, raw: raw, item: item, encoded: encoded))
             if batch.count >= options.batchSize { try flush() }
         } catch let error as FieldError {
             if let kind { summary.byKind[kind, default: .init()].read += 1 }
@@ -333,7 +350,7 @@ public final class Importer: @unchecked Sendable {
             defer { inFlight.signal() }
             do {
                 let outcomes = try write(pending)
-                lock.withLock { written.append(outcomes) }
+                lock.withLock { written.append((pending, outcomes)) }
             } catch {
                 lock.withLock { writeError = error }
             }
@@ -347,13 +364,13 @@ public final class Importer: @unchecked Sendable {
 
     /// Counts what the writer finished; runs on the decoding thread.
     private func collectWrites() throws {
-        let (done, error) = lock.withLock { () -> ([[(Pending, Result<EventApplier.Outcome, FieldError>)]], Error?) in
+        let (done, error) = lock.withLock { () -> ([([Pending], [Result<EventApplier.Outcome, FieldError>])], Error?) in
             defer { written.removeAll() }
             return (written, writeError)
         }
         if let error { throw error }
-        for outcomes in done {
-            for (p, result) in outcomes {
+        for (pending, outcomes) in done {
+            for (p, result) in zip(pending, outcomes) {
                 switch result {
                 case .success(.applied):
                     summary.total.imported += 1; summary.byKind[p.item.kind, default: .init()].imported += 1
@@ -368,10 +385,10 @@ public final class Importer: @unchecked Sendable {
         }
     }
 
-    private func write(_ pending: [Pending]) throws -> [(Pending, Result<EventApplier.Outcome, FieldError>)] {
+    private func write(_ pending: [Pending]) throws -> [Result<EventApplier.Outcome, FieldError>] {
         let at = now()
         let actor = "\(options.actor):\(options.source)"
-        var outcomes: [(Pending, Result<EventApplier.Outcome, FieldError>)] = []
+        var outcomes: [Result<EventApplier.Outcome, FieldError>] = []
         outcomes.reserveCapacity(pending.count)
         if let memory = dryRunSeen {
             try database.writer.read { db in
@@ -379,9 +396,9 @@ public final class Importer: @unchecked Sendable {
                 for p in pending {
                     do {
                         try checker.check(p.item)
-                        outcomes.append((p, .success(try checker.wouldApply(p.item))))
+                        outcomes.append(.success(try checker.wouldApply(p.item)))
                         memory.remember(p.item)
-                    } catch let e as FieldError { outcomes.append((p, .failure(e))) }
+                    } catch let e as FieldError { outcomes.append(.failure(e)) }
                 }
             }
         } else {
@@ -391,26 +408,18 @@ public final class Importer: @unchecked Sendable {
                 for p in pending {
                     do {
                         try checker.check(p.item)
-                        outcomes.append((p, .success(try self.apply(p.item, applier, at: at, actor: actor))))
-                    } catch let e as FieldError { outcomes.append((p, .failure(e))) }
+                        outcomes.append(.success(try self.apply(p, applier, at: at, actor: actor)))
+                    } catch let e as FieldError { outcomes.append(.failure(e)) }
                 }
             }
         }
         return outcomes
     }
 
-    private func apply(_ item: Item, _ applier: EventApplier, at: Date, actor: String) throws -> EventApplier.Outcome {
-        func logged(_ e: DomainEvent) -> LoggedEvent { LoggedEvent(at: at, actor: actor, event: e) }
-        switch item {
-        case .customer(let c): return try applier.apply(logged(.customerUpserted(c)))
-        case .agent(let a): return try applier.apply(logged(.agentUpserted(a)))
-        case .supplier(let s): return try applier.apply(logged(.supplierUpserted(s)))
-        case .order(let o): return try applier.apply(logged(.orderImported(o)))
-        case .ticket(let r):
-            let outcome = try applier.apply(logged(.ticketImported(r.ticket, firstMessage: r.firstMessage)), ensuring: r.customer)
-            return outcome
-        case .message(let k, let m): return try applier.apply(logged(.messageAdded(k, m)))
-        }
+    private func apply(_ p: Pending, _ applier: EventApplier, at: Date, actor: String) throws -> EventApplier.Outcome {
+        let logged = LoggedEvent(at: at, actor: actor, event: p.item.event)
+        if case .ticket(let r) = p.item { return try applier.apply(logged, ensuring: r.customer, encoded: p.encoded) }
+        return try applier.apply(logged, origin: nil, encoded: p.encoded)
     }
 }
 

@@ -24,8 +24,13 @@ final class DryRunMemory {
 /// Checks that what a record refers to exists: a ticket's orders (and that they are this
 /// customer's), its agent, a message's ticket, an agent's or order's supplier.
 struct ReferenceChecker {
-    let db: Database
+    let lookup: RecordLookup
     let memory: DryRunMemory?
+
+    init(db: Database, memory: DryRunMemory?) {
+        lookup = RecordLookup(db)
+        self.memory = memory
+    }
 
     func check(_ item: Importer.Item) throws {
         switch item {
@@ -38,7 +43,7 @@ struct ReferenceChecker {
                     throw FieldError(field: "order_ids", reason: "order '\(id)' belongs to customer '\(owner)', not '\(r.ticket.customerID)'")
                 }
             }
-            if let agent = r.ticket.ownerID, !(try exists("agent", agent) || memory?.agents.contains(agent) == true) {
+            if let agent = r.ticket.ownerID, !(try lookup.agentExists(agent) || memory?.agents.contains(agent) == true) {
                 throw FieldError(field: "agent_id", reason: "unknown agent '\(agent)'")
             }
         case .message(let key, _):
@@ -46,7 +51,7 @@ struct ReferenceChecker {
                 throw FieldError(field: "ticket_id", reason: "unknown ticket '\(key)'")
             }
         case .agent(let a):
-            if let s = a.supplierID, !(try exists("supplier", s) || memory?.suppliers.contains(s) == true) {
+            if let s = a.supplierID, !(try lookup.supplierExists(s) || memory?.suppliers.contains(s) == true) {
                 throw FieldError(field: "supplier_id", reason: "unknown supplier '\(s)'")
             }
         case .order(let o):
@@ -56,7 +61,7 @@ struct ReferenceChecker {
             case .car(let c): supplier = c.supplierID
             default: supplier = nil
             }
-            if let s = supplier, !(try exists("supplier", s) || memory?.suppliers.contains(s) == true) {
+            if let s = supplier, !(try lookup.supplierExists(s) || memory?.suppliers.contains(s) == true) {
                 throw FieldError(field: "\(o.product.rawValue).supplier_id", reason: "unknown supplier '\(s)'")
             }
         case .customer, .supplier: break
@@ -71,7 +76,7 @@ struct ReferenceChecker {
             return try ticketExists(t.ticket.key) ? .alreadyPresent : .applied
         case .order(let o):
             if memory?.orders[o.id] != nil { return .alreadyPresent }
-            return try exists("travel_order", o.id) ? .alreadyPresent : .applied
+            return try lookup.orderExists(o.id) ? .alreadyPresent : .applied
         default:
             return .applied
         }
@@ -79,16 +84,11 @@ struct ReferenceChecker {
 
     private func orderCustomer(_ id: String) throws -> String? {
         if let c = memory?.orders[id] { return c }
-        return try String.fetchOne(db.cachedStatement(sql: "SELECT customer_id FROM travel_order WHERE id = ?"), arguments: [id])
+        return try lookup.orderCustomer(id)
     }
 
     private func ticketExists(_ key: TicketKey) throws -> Bool {
         if memory?.tickets.contains(key) == true { return true }
-        return try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM ticket WHERE source = ? AND external_id = ?"),
-                                 arguments: [key.source, key.externalID]) ?? false
-    }
-
-    private func exists(_ table: String, _ id: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE id = ?"), arguments: [id]) ?? false
+        return try lookup.ticketExists(key)
     }
 }
