@@ -4,7 +4,7 @@ import HeatDeskCore
 
 /// The reads the agent session needs beyond the queue and the ticket detail: the agent's own
 /// views, counts for the top line, who can be pulled in, and the suppliers of a ticket's orders.
-/// Every list is paged and served by an index (`ticket_by_owner`, `ticket_resolved_by_owner`,
+/// Every list is paged and served by an index (`ticket_by_owner`, `ticket_resolutions`,
 /// `participant_by_member`, `ticket_queue*`), so a million tickets cost what a page costs.
 extension AppDatabase {
     /// The four lists of the agent session.
