@@ -59,6 +59,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var dryRun = false
     /// The indexes were set aside and built once at the end (`ImportOptions.bulk`).
     public var bulk = false
+    /// How long building them at the end took, of `seconds`.
+    public var indexSeconds: Double = 0
 
     public init() {}
 

@@ -125,7 +125,9 @@ public final class Importer: @unchecked Sendable {
         }
         summary.bulk = try useBulkLoad(plan.filter { $0.kind == .ticket || $0.kind == .message }.map(\.path))
         if summary.bulk {
-            try database.withDeferredIndexes(readAll)
+            var loaded = Date()
+            try database.withDeferredIndexes { try readAll(); loaded = Date() }
+            summary.indexSeconds = Date().timeIntervalSince(loaded)
         } else {
             try readAll()
         }

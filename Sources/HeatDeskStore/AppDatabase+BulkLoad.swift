@@ -53,6 +53,12 @@ extension AppDatabase {
     /// Builds the indexes a bulk load set aside and forgets them, in one transaction.
     public func restoreDeferredIndexes() throws {
         try writer.write { db in
+            // A million tickets' index keys outgrow the page cache, so SQLite's sorter spills and
+            // merges; a worker thread lets it sort on both cores: the indexes of a million-ticket
+            // load built in 18.8 and 21.6 s against 22.3 and 23.4 s without, for 29 MB more peak
+            // memory (no change at 200,000, where the sort stays in memory; Docs/performance.md).
+            try db.execute(sql: "PRAGMA threads = 2")
+            defer { try? db.execute(sql: "PRAGMA threads = 0") }
             for sql in try Self.savedIndexes(db) {
                 try db.execute(sql: sql.replacingOccurrences(of: "CREATE INDEX ", with: "CREATE INDEX IF NOT EXISTS ",
                                                              options: .anchored))

@@ -11,7 +11,7 @@ enum ImportReport {
         lines.append("\(head): \(ProgressBar.count(s.total.read)) read, \(ProgressBar.count(s.total.imported)) \(s.dryRun ? "would be imported" : "imported"), "
                      + "\(ProgressBar.count(s.total.alreadyPresent)) already present, \(ProgressBar.count(s.total.rejected)) rejected "
                      + "in \(String(format: "%.2f", s.seconds)) s (\(ProgressBar.count(rate)) rows/s)"
-                     + (s.bulk ? ", indexes built once at the end" : ""))
+                     + (s.bulk ? ", indexes built once at the end (\(String(format: "%.1f", s.indexSeconds)) s)" : ""))
         for kind in RecordKind.allCases {
             guard let c = s.byKind[kind], c.read > 0 else { continue }
             lines.append("  \(kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(c.read) read, \(c.imported) new, \(c.alreadyPresent) already present, \(c.rejected) rejected")
