@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads and checks a node's next batch file on the other core while the current one is
 /// applied: reading, checking and decoding cost about half of what applying does, so a
-/// catch-up runs at the writer's pace (Docs/sync-protocol.md, "Cost").
+/// catch-up runs at the writer's pace (Docs/sync-protocol.md, "Applying others' batches").
 ///
 /// Batch files never change once placed, so a file read ahead and then not applied in this
 /// round (its node waits for another) is still right when the round comes back to it. One
