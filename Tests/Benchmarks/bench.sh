@@ -36,7 +36,7 @@ for f in suppliers agents customers orders; do [ -f "$OUT/data/$f.jsonl" ] && pr
 read -r pre_ms pre_rss < <(measure "$BIN" import "${pre[@]}" --db "$DB" --quiet)
 read -r ms rss < <(measure "$BIN" import "$OUT/data/tickets.csv" --db "$DB" --quiet)
 echo "heatdesk import tickets.csv:              $(fmt_s "$ms") ($(rate "$N" "$ms") rows/s, peak $((rss / 1024)) MB)  = $(ratio "$ms" "$anchor_ms") the anchor (target <= 3x, memory < 200 MB)"
-echo "  (validation, the 10 non-unique ticket and message indexes built once at the end (bulk mode), first messages, customers, one event-log row per change)"
+echo "  (validation, the 12 non-unique ticket and message indexes built once at the end (bulk mode), first messages, customers, one event-log row per change)"
 echo "heatdesk import directory + orders:       $(fmt_s "$pre_ms") (peak $((pre_rss / 1024)) MB)"
 if [ -f "$OUT/data/messages.jsonl" ]; then
   read -r ms rss < <(measure "$BIN" import "$OUT/data/messages.jsonl" --db "$DB" --quiet)
