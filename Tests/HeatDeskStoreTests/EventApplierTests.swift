@@ -76,4 +76,21 @@ final class EventApplierTests: XCTestCase {
         XCTAssertTrue(plan.contains("ticket_queue"), plan)
         XCTAssertFalse(plan.contains("TEMP B-TREE FOR ORDER BY"), plan)
     }
+
+    /// v4-trim-indexes dropped ticket_resolved_by_owner: the recently-closed list and its count
+    /// must still be index ranges, in order, through ticket_resolutions.
+    func testRecentlyClosedUsesTicketResolutions() throws {
+        let db = try AppDatabase.inMemory()
+        let plans = try db.writer.read { d in
+            try [AppDatabase.itemColumns + " WHERE t.owner_id = 'A' AND t.resolved_at IS NOT NULL AND t.status = 'resolved' ORDER BY t.resolved_at DESC LIMIT 50",
+                 "SELECT count(*) FROM ticket WHERE owner_id = 'A' AND resolved_at IS NOT NULL AND resolved_at >= 0"].map { sql in
+                try Row.fetchAll(d, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "; ")
+            }
+        }
+        XCTAssertNil(try db.writer.read { try String.fetchOne($0, sql: "SELECT name FROM sqlite_master WHERE name = 'ticket_resolved_by_owner'") })
+        for plan in plans {
+            XCTAssertTrue(plan.contains("ticket_resolutions (owner_id=? AND resolved_at>?)"), plan)
+            XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
+        }
+    }
 }

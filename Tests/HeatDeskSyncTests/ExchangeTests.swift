@@ -38,6 +38,47 @@ final class ExchangeTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: shared + "/heartbeat/" + (try a.nodeID())))
     }
 
+    /// Several batch files (the next is read ahead while one is applied), written by "another
+    /// implementation" whose payload JSON is spaced differently: the receiving log keeps each
+    /// payload byte for byte, and the tables agree.
+    func testRemoteEventsAreLoggedAsTheirBatchLinesCarryThem() throws {
+        let (a, ea) = try SyncFixtures.node(tmp.path, "a", shared: shared)
+        let (b, eb) = try SyncFixtures.node(tmp.path, "b", shared: shared)
+        try SyncFixtures.seed(a, tickets: 12)
+        ea.batchLimit = 4
+        let files = try ea.exchange().exportedFiles
+        XCTAssertGreaterThan(files.count, 3)
+        let node = try a.nodeID()
+        var written: [Int64: [UInt8]] = [:]
+        for f in files {
+            let path = shared + "/log/" + node + "/" + f, range = SharedDirectory.parseBatchName(f)!
+            var batch = try Batch.decode(Data(contentsOf: URL(fileURLWithPath: path)), path: path, node: node, from: range.from, to: range.to)
+            for i in batch.events.indices {
+                // `{"k":v,...}` becomes `{ "k": v, ...}`: the same object, other bytes.
+                var spaced: [UInt8] = [], inString = false, escaped = false
+                for c in batch.events[i].payload {
+                    spaced.append(c)
+                    if inString { if escaped { escaped = false } else if c == 0x5C { escaped = true } else if c == 0x22 { inString = false }; continue }
+                    if c == 0x22 { inString = true } else if c == UInt8(ascii: "{") || c == UInt8(ascii: ",") || c == UInt8(ascii: ":") { spaced.append(0x20) }
+                }
+                batch.events[i].payload = spaced
+                written[batch.events[i].seq] = spaced
+            }
+            try FileManager.default.removeItem(atPath: path)
+            try batch.encoded().write(to: URL(fileURLWithPath: path))
+        }
+        let r = try eb.exchange()
+        XCTAssertEqual(r.faults, []); XCTAssertEqual(r.appliedFiles.count, files.count)
+        XCTAssertEqual(try SyncEngine.digest(a), try SyncEngine.digest(b))
+        let logged = try b.writer.read { d in
+            try Row.fetchAll(d, sql: "SELECT origin_seq, payload FROM event WHERE node = ?", arguments: [node])
+                .map { (Int64($0[0] as Int), Array(($0[1] as String).utf8)) }
+        }
+        XCTAssertEqual(logged.count, written.count)
+        for (seq, payload) in logged { XCTAssertEqual(payload, written[seq], "event \(seq)") }
+        XCTAssertTrue(logged.allSatisfy { $0.1.starts(with: Array("{ \"".utf8)) })
+    }
+
     func testAnOwnerWhoLostTheTicketCannotOverwriteTheNewOwner() throws {
         let (a, ea) = try SyncFixtures.node(tmp.path, "a", shared: shared, agent: "A-1")
         let (b, eb) = try SyncFixtures.node(tmp.path, "b", shared: shared, agent: "S-1")
