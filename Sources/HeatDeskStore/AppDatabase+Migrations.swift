@@ -194,6 +194,14 @@ extension AppDatabase {
         // serves the agent's recently-closed list too: one B-tree less to write per ticket change.
         migrator.registerMigration("v4-trim-indexes") { db in
             try db.execute(sql: "DROP INDEX IF EXISTS ticket_resolved_by_owner")
+            // A bulk load interrupted before this version kept its definition aside (meta
+            // `deferred_indexes`): the recovery must not build it again.
+            if let json = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [deferredIndexesKey]),
+               let saved = try? JSONDecoder().decode([String].self, from: Data(json.utf8)) {
+                let kept = saved.filter { !$0.hasPrefix("CREATE INDEX ticket_resolved_by_owner ") }
+                try db.execute(sql: "UPDATE meta SET value = ? WHERE key = ?",
+                               arguments: [String(decoding: try JSONEncoder().encode(kept), as: UTF8.self), deferredIndexesKey])
+            }
         }
         return migrator
     }
