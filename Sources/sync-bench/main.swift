@@ -14,14 +14,18 @@ func option(_ name: String) -> String? {
     return args[args.index(after: i)]
 }
 func fail(_ text: String) -> Never { FileHandle.standardError.write(Data("sync-bench: \(text)\n".utf8)); exit(2) }
-/// What both workstations must agree on after a sync: every ticket's state and its messages.
-func digest(_ db: AppDatabase) throws -> String {
-    try db.writer.read { db in
-        try String.fetchOne(db, sql: """
-            SELECT count(*) || ':' || sum(length(external_id || status || coalesce(owner_id, '') || priority_rank || claim_epoch || coalesce(resolved_at, '')))
-                || ':' || (SELECT count(*) FROM message) || ':' || (SELECT count(*) FROM participant) FROM ticket
-            """) ?? ""
+/// Anchor for applying: the same number of rows of the same payload sizes, bare inserts into a
+/// plain table in one transaction; rows per second.
+func bareInsertRate(_ source: AppDatabase, dir: String) throws -> Double {
+    let payloads = try source.writer.read { try String.fetchAll($0, sql: "SELECT payload FROM event ORDER BY seq") }
+    let anchorDB = try DatabaseQueue(path: dir + "/anchor.sqlite")
+    try anchorDB.write { try $0.execute(sql: "CREATE TABLE e(seq INTEGER PRIMARY KEY, payload TEXT NOT NULL)") }
+    let start = Date()
+    try anchorDB.write { db in
+        let stmt = try db.makeStatement(sql: "INSERT INTO e(payload) VALUES (?)")
+        for p in payloads { try stmt.execute(arguments: [p]) }
     }
+    return Double(payloads.count) / Date().timeIntervalSince(start)
 }
 func ms(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
 
@@ -64,17 +68,7 @@ case "apply":
     let report = try importer.exchange()
     let applyTime = Date().timeIntervalSince(t1)
     guard report.applied == exported, report.faults.isEmpty else { fail("applied \(report.applied) of \(exported): \(report.faults)") }
-    // Anchor: the same number of rows of the same payload sizes, bare inserts in one transaction.
-    let payloads = try source.writer.read { try String.fetchAll($0, sql: "SELECT payload FROM event ORDER BY seq") }
-    let anchorDB = try DatabaseQueue(path: dir + "/anchor.sqlite")
-    try anchorDB.write { try $0.execute(sql: "CREATE TABLE e(seq INTEGER PRIMARY KEY, payload TEXT NOT NULL)") }
-    let t2 = Date()
-    try anchorDB.write { db in
-        let stmt = try db.makeStatement(sql: "INSERT INTO e(payload) VALUES (?)")
-        for p in payloads { try stmt.execute(arguments: [p]) }
-    }
-    let anchorTime = Date().timeIntervalSince(t2)
-    let rate = Double(exported) / applyTime, anchorRate = Double(payloads.count) / anchorTime
+    let rate = Double(exported) / applyTime, anchorRate = try bareInsertRate(source, dir: dir)
     print(String(format: "sync apply:          %d events in %.2f s = %.0f events/s (read, checked, decoded, merged, logged; target >= 100,000)", exported, applyTime, rate))
     print(String(format: "  anchor bare SQLite insert of the same payloads: %.0f rows/s  (apply = %.1fx slower)", anchorRate, anchorRate / rate))
     print(String(format: "  reading, checking and decoding the batch files alone: %.2f s (%.0f events/s; overlapped with applying)", readTime, Double(decoded) / readTime))
@@ -137,18 +131,9 @@ case "day":
     guard report.applied == exported, report.faults.isEmpty, report.rejected.isEmpty else {
         fail("applied \(report.applied) of \(exported): \(report.faults) \(report.rejected.prefix(3))")
     }
-    let (a, b) = (try digest(source), try digest(target))
+    let (a, b) = (try SyncEngine.digest(source), try SyncEngine.digest(target))
     guard a == b else { fail("the two workstations differ after the day: \(a) vs \(b)") }
-    // Anchor: the same number of rows of the same payload sizes, bare inserts in one transaction.
-    let payloads = try source.writer.read { try String.fetchAll($0, sql: "SELECT payload FROM event ORDER BY seq") }
-    let anchorDB = try DatabaseQueue(path: dir + "/anchor.sqlite")
-    try anchorDB.write { try $0.execute(sql: "CREATE TABLE e(seq INTEGER PRIMARY KEY, payload TEXT NOT NULL)") }
-    let t2 = Date()
-    try anchorDB.write { db in
-        let stmt = try db.makeStatement(sql: "INSERT INTO e(payload) VALUES (?)")
-        for p in payloads { try stmt.execute(arguments: [p]) }
-    }
-    let anchorRate = Double(payloads.count) / Date().timeIntervalSince(t2), rate = Double(exported) / applyTime
+    let rate = Double(exported) / applyTime, anchorRate = try bareInsertRate(source, dir: dir)
     print(String(format: "sync apply, a working day: %d events of %d tickets in %.2f s = %.0f events/s (target >= 100,000)", exported, tickets, applyTime, rate))
     print("  events: \(kinds)")
     print(String(format: "  anchor bare SQLite insert of the same payloads: %.0f rows/s  (apply = %.1fx slower)", anchorRate, anchorRate / rate))
