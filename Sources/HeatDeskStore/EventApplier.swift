@@ -68,9 +68,8 @@ public final class EventApplier {
     /// took the same epoch without the shared directory.
     public var claimHolder: ((TicketKey, Int) throws -> String?)?
 
-    /// The bulk paths' statements, prepared once per applier (one transaction): looking them up
-    /// in GRDB's cache by their SQL text hashed the whole text for every row.
-    enum Prepared: Int, CaseIterable {
+    /// The applier's statements, prepared once per applier (one transaction).
+    enum Prepared: Int, StatementName {
         case ensureCustomer
         case ticketRowID
         case upsertCustomer
@@ -156,17 +155,11 @@ public final class EventApplier {
         }
     }
 
-    private var prepared: [RawStatement?] = Array(repeating: nil, count: Prepared.allCases.count)
-
-    private func statement(_ which: Prepared) throws -> RawStatement {
-        if let s = prepared[which.rawValue] { return s }
-        let s = try RawStatement(db, sql: which.sql)
-        prepared[which.rawValue] = s
-        return s
-    }
+    private let statement: PreparedStatements<Prepared>
 
     public init(_ db: Database) throws {
         self.db = db
+        statement = PreparedStatements(db)
         self.node = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'") ?? "unknown"
     }
 
@@ -442,11 +435,8 @@ public final class EventApplier {
     private func log(_ e: LoggedEvent) throws {
         let stmt = try statement(.logEvent)
         stmt.bind(1, origin?.node ?? node); stmt.bind(2, e.at.millis); stmt.bind(3, e.actor)
-        if let encoded {
-            stmt.bind(4, encoded.kind); stmt.bind(5, encoded.entity); stmt.bind(6, bytes: encoded.payload)
-        } else {
-            stmt.bind(4, e.event.kind); stmt.bind(5, e.event.entity); stmt.bind(6, bytes: e.event.payloadBytes)
-        }
+        let columns = encoded ?? e.event.encoded
+        stmt.bind(4, columns.kind); stmt.bind(5, columns.entity); stmt.bind(6, bytes: columns.payload)
         stmt.bind(7, origin?.seq); stmt.bind(8, hlc)
         try stmt.run()
     }

@@ -88,3 +88,24 @@ struct RawStatement {
         return nil
     }
 }
+
+/// A set of statements known by name, each prepared on first use and kept for the owner's
+/// transaction: looking statements up in GRDB's cache by their SQL text hashed the whole text
+/// for every row (`EventApplier`, `RecordLookup`).
+protocol StatementName: RawRepresentable<Int>, CaseIterable {
+    var sql: String { get }
+}
+
+final class PreparedStatements<Name: StatementName> {
+    private let db: Database
+    private var prepared: [RawStatement?] = Array(repeating: nil, count: Name.allCases.count)
+
+    init(_ db: Database) { self.db = db }
+
+    func callAsFunction(_ name: Name) throws -> RawStatement {
+        if let s = prepared[name.rawValue] { return s }
+        let s = try RawStatement(db, sql: name.sql)
+        prepared[name.rawValue] = s
+        return s
+    }
+}
