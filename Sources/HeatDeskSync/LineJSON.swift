@@ -8,16 +8,12 @@ enum LineJSON {
     struct Failure: Error {}
 
     static func object(_ bytes: ArraySlice<UInt8>) -> [String: Any]? {
-        bytes.withUnsafeBufferPointer { buf -> [String: Any]? in
-            var p = Parser(buf: buf, i: 0)
-            guard let v = try? p.value(), p.skipSpace() == nil, let o = v as? [String: Any] else { return nil }
-            return o
-        }
+        object(bytes, keeping: nil)?.object
     }
 
     /// The object, and the bytes of its top-level member `key` exactly as written: the log keeps
     /// a remote event's payload as its origin wrote it instead of encoding the decoded event again.
-    static func object(_ bytes: ArraySlice<UInt8>, keeping key: String) -> (object: [String: Any], kept: ArraySlice<UInt8>?)? {
+    static func object(_ bytes: ArraySlice<UInt8>, keeping key: String?) -> (object: [String: Any], kept: ArraySlice<UInt8>?)? {
         bytes.withUnsafeBufferPointer { buf -> ([String: Any], ArraySlice<UInt8>?)? in
             var p = Parser(buf: buf, i: 0)
             p.keep = key
