@@ -23,8 +23,11 @@ let package = Package(
                 "HeatDeskCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "CSQLiteTuning",
             ]
         ),
+        // sqlite3_config, which Swift cannot call (variadic): process-wide SQLite settings.
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "HeatDeskImport",
             dependencies: ["HeatDeskCore", "HeatDeskStore", .product(name: "GRDB", package: "GRDB.swift")]

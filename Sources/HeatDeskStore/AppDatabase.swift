@@ -1,3 +1,4 @@
+import CSQLiteTuning
 import Foundation
 import GRDB
 import HeatDeskCore
@@ -31,7 +32,12 @@ public final class AppDatabase: Sendable {
     /// Page cache per connection, in KiB.
     static let pageCacheKiB = 32_000
 
+    /// `heatdesk_sqlite_tune()`'s result, run once before this process's first connection:
+    /// SQLITE_OK, or SQLITE_MISUSE when something opened a connection without AppDatabase first.
+    public static let sqliteTuning: Int32 = heatdesk_sqlite_tune()
+
     static func configuration() -> Configuration {
+        _ = sqliteTuning
         var config = Configuration()
         config.foreignKeysEnabled = true
         // A second process (import, sync, another screen) may hold the write lock briefly.
