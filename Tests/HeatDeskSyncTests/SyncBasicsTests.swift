@@ -9,6 +9,28 @@ final class SyncBasicsTests: XCTestCase {
     func testCRC32CKnownVector() {
         XCTAssertEqual(CRC32C.checksum(Array("123456789".utf8)).hex, "e3069283")
         XCTAssertEqual(CRC32C.checksum([UInt8]()).hex, "00000000")
+        // RFC 3720 (iSCSI), appendix B.4: long enough for the eight-byte steps.
+        XCTAssertEqual(CRC32C.checksum([UInt8](repeating: 0, count: 32)).hex, "8a9136aa")
+        XCTAssertEqual(CRC32C.checksum([UInt8](repeating: 0xFF, count: 32)).hex, "62a8ab43")
+        XCTAssertEqual(CRC32C.checksum((0..<32).map { UInt8($0) }).hex, "46dd794e")
+    }
+
+    /// The eight-bytes-a-step path agrees with the byte-at-a-time one (a sequence without
+    /// contiguous storage) at every length and alignment, also when fed in pieces.
+    func testCRC32CSlicingMatchesBytewise() {
+        var g = SystemRandomNumberGenerator()
+        let data = (0..<300).map { _ in UInt8.random(in: 0...255, using: &g) }
+        for start in 0..<9 {
+            for end in stride(from: start, through: data.count, by: 7) {
+                let slice = data[start..<end]
+                let bytewise = CRC32C.checksum(slice.lazy.map { $0 })
+                XCTAssertEqual(CRC32C.checksum(slice).value, bytewise.value, "bytes \(start)..<\(end)")
+                var pieces = CRC32C()
+                let mid = (start + end) / 2
+                pieces.update(data[start..<mid]); pieces.update(data[mid..<end])
+                XCTAssertEqual(pieces.value, bytewise.value, "bytes \(start)..<\(end) in two pieces")
+            }
+        }
     }
 
     func testHybridClockTicksPastWhatItHasSeen() {
