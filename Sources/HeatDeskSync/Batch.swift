@@ -71,9 +71,9 @@ public struct Batch: Equatable, Sendable {
         }
         let actual = CRC32C.checksum(bytes[0..<start]).hex
         guard actual == crc else { throw fault("bad checksum: the trailer says \(crc), the content gives \(actual)") }
-        var lines = bytes[0..<(start - 1)].split(separator: 10, omittingEmptySubsequences: false)
+        var lines = lineRanges(bytes, end: start - 1)
         guard !lines.isEmpty else { throw fault("no header line") }
-        let headerLine = lines.removeFirst()
+        let headerLine = bytes[lines.removeFirst()]
         guard let header = LineJSON.object(headerLine) else { throw fault("line 1: the header is not JSON") }
         guard header["format"] as? Int == format else { throw fault("unknown batch format \(header["format"].map { "\($0)" } ?? "none") (this heatdesk reads \(format))") }
         guard header["node"] as? String == node else { throw fault("the header names node \(header["node"] ?? "none"), the folder \(node)") }
@@ -85,8 +85,8 @@ public struct Batch: Equatable, Sendable {
         var events: [BatchEvent] = []
         events.reserveCapacity(count)
         var last = prev
-        for (i, line) in lines.enumerated() {
-            guard let (o, payloadBytes) = LineJSON.object(line, keeping: "payload"), let payloadBytes,
+        for (i, range) in lines.enumerated() {
+            guard let (o, payloadBytes) = LineJSON.object(bytes[range], keeping: "payload"), let payloadBytes,
                   let seq = (o["seq"] as? NSNumber)?.int64Value, let hlc = (o["hlc"] as? NSNumber)?.int64Value,
                   let at = o["at"] as? String, let actor = o["actor"] as? String, let kind = o["kind"] as? String,
                   let entity = o["entity"] as? String, let payload = o["payload"] as? [String: Any] else {
@@ -104,5 +104,22 @@ public struct Batch: Equatable, Sendable {
         }
         guard events.first?.seq == from, events.last?.seq == to else { throw fault("the events' seqs do not span the file name's range") }
         return Batch(node: node, prev: prev, events: events)
+    }
+
+    /// The lines of `bytes[0..<end]`, without their newlines; empty lines kept. `memchr` instead
+    /// of the generic `split`, which was 8 % of reading a batch.
+    private static func lineRanges(_ bytes: [UInt8], end: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            var i = 0
+            while true {
+                guard let nl = memchr(base + i, 10, end - i) else { out.append(i..<end); return }
+                let at = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+                out.append(i..<at)
+                i = at + 1
+            }
+        }
+        return out
     }
 }
