@@ -24,7 +24,6 @@ public final class SyncEngine: @unchecked Sendable {
     private var ignoredReported = Set<String>()
     /// Claim files never change once linked, so a stale-claim scan (the monitor's, every few
     /// seconds) reads each (ticket, epoch) once; the cache keeps only the claims still held.
-    private struct ClaimID: Hashable { var ticket: TicketKey; var epoch: Int }
     private var claimCache: [ClaimID: SharedClaimAuthority.Claim] = [:]
     private let claimCacheLock = NSLock()
 
@@ -162,7 +161,7 @@ public final class SyncEngine: @unchecked Sendable {
             queues.append((name, batches.sorted(), stamp, ""))
         }
         // Apply in rounds: a node waiting for another's events is tried again after the others moved.
-        let prefetch = BatchPrefetch()
+        let prefetch = BatchPrefetch(authority: authority)
         var blocked: [String: String] = [:]
         var progress = true
         var faulted = Set<String>()
@@ -240,9 +239,9 @@ public final class SyncEngine: @unchecked Sendable {
         let path = directory.logRoot + "/" + node + "/" + file
         let peer = try self.peer(node)
         if range.to <= peer.highWater { return .skipped } // the cursor moves past it at the end of the round
-        let batch: Batch
+        let batch: Batch, holders: [ClaimID: String]
         switch prefetch.take(path: path, node: node, from: range.from, to: range.to) {
-        case .success(let b): batch = b
+        case .success(let read): (batch, holders) = (read.batch, read.holders)
         case .failure(let fault): return .fault(fault)
         }
         if batch.prev > peer.highWater { return .waiting("its predecessor (events \(peer.highWater + 1)–\(batch.prev)) is not there yet") }
@@ -252,7 +251,9 @@ public final class SyncEngine: @unchecked Sendable {
             try db.writer.write { db in
                 let applier = try EventApplier(db)
                 let authority = self.authority
-                applier.claimHolder = { key, epoch in try authority.read(key, epoch: epoch)?.holder }
+                applier.claimHolder = { key, epoch in
+                    try holders[ClaimID(ticket: key, epoch: epoch)] ?? authority.read(key, epoch: epoch)?.holder
+                }
                 for e in batch.events where e.seq > peer.highWater {
                     guard let event = e.event else {
                         throw BadEvent(fault: SyncFault(path: path, reason: "event \(e.seq): not decoded"))

@@ -110,4 +110,39 @@ final class SyncBasicsTests: XCTestCase {
         XCTAssertThrowsError(try Batch.decode(data, path: "p", node: "other", from: 2, to: 6))
         XCTAssertThrowsError(try Batch.decode(data, path: "p", node: "n", from: 2, to: 7))
     }
+
+    /// Reading a batch ahead also reads the claim files its epoch-opening events name, so the
+    /// writer does not open them one by one; a claim without a file is left to the writer.
+    func testPrefetchReadsTheBatchsClaimFilesAhead() throws {
+        let dir = TemporaryDirectory()
+        let other = SharedDirectory(root: dir.path, node: "0000000a-0000-4000-8000-00000000000a")
+        try other.prepare()
+        let authority = SharedClaimAuthority(directory: other)
+        let claimed = SyncFixtures.key("T-1"), offline = SyncFixtures.key("T-2")
+        XCTAssertEqual(try authority.acquire(claimed, epoch: 1, holder: "A-1"), .won)
+        XCTAssertEqual(try authority.acquire(claimed, epoch: 2, holder: "A-3"), .won)
+        let changes: [DomainEvent] = [
+            .ticketChanged(claimed, .claimed(owner: "A-1"), epoch: 1),
+            .ticketChanged(claimed, .priorityChanged(.urgent), epoch: 1),
+            .ticketChanged(claimed, .transferred(to: "A-3"), epoch: 2),
+            .ticketChanged(offline, .claimed(owner: "A-2"), epoch: 1),
+        ]
+        let events = changes.enumerated().map { i, e in
+            let c = e.encoded
+            return BatchEvent(seq: Int64(i + 1), hlc: Int64(i + 1) << 16, atMillis: 1_795_000_000_000, actor: "A-1",
+                              kind: c.kind, entity: c.entity, payload: c.payload)
+        }
+        let batch = Batch(node: other.node, prev: 0, events: events)
+        try FileManager.default.createDirectory(atPath: other.ownLog, withIntermediateDirectories: true)
+        let path = other.ownLog + "/" + batch.name
+        try batch.encoded().write(to: URL(fileURLWithPath: path))
+
+        let prefetch = BatchPrefetch(authority: authority)
+        prefetch.start(path: path, node: other.node, from: 1, to: 4)
+        let read = try prefetch.take(path: path, node: other.node, from: 1, to: 4).get()
+        XCTAssertEqual(read.batch.events.count, 4)
+        XCTAssertEqual(read.holders, [ClaimID(ticket: claimed, epoch: 1): "A-1", ClaimID(ticket: claimed, epoch: 2): "A-3"])
+        // Not read ahead: the batch alone, the writer looks claims up itself.
+        XCTAssertEqual(try BatchPrefetch(authority: authority).take(path: path, node: other.node, from: 1, to: 4).get().holders, [:])
+    }
 }
