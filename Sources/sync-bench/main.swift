@@ -28,6 +28,14 @@ func bareInsertRate(_ source: AppDatabase, dir: String) throws -> Double {
     return Double(payloads.count) / Date().timeIntervalSince(start)
 }
 func ms(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
+/// CPU seconds this thread has used. Applying runs on the calling thread (the writer; reading
+/// ahead is on another), and its CPU time per event varies far less than wall time on a shared
+/// two-core machine: compare changes with it.
+func threadCPU() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
 
 switch args.first {
 case "apply":
@@ -64,13 +72,14 @@ case "apply":
     let readTime = Date().timeIntervalSince(tRead)
     let target = try AppDatabase.open(path: dir + "/target.sqlite")
     let importer = try SyncEngine(db: target, shared: dir + "/shared")
-    let t1 = Date()
+    let (t1, cpu1) = (Date(), threadCPU())
     let report = try importer.exchange()
-    let applyTime = Date().timeIntervalSince(t1)
+    let (applyTime, writerCPU) = (Date().timeIntervalSince(t1), threadCPU() - cpu1)
     guard report.applied == exported, report.faults.isEmpty else { fail("applied \(report.applied) of \(exported): \(report.faults)") }
     let rate = Double(exported) / applyTime, anchorRate = try bareInsertRate(source, dir: dir)
     print(String(format: "sync apply:          %d events in %.2f s = %.0f events/s (read, checked, decoded, merged, logged; target >= 100,000)", exported, applyTime, rate))
     print(String(format: "  anchor bare SQLite insert of the same payloads: %.0f rows/s  (apply = %.1fx slower)", anchorRate, anchorRate / rate))
+    print(String(format: "  writer thread CPU %.2f s = %.1f µs per event", writerCPU, writerCPU / Double(exported) * 1e6))
     print(String(format: "  reading, checking and decoding the batch files alone: %.2f s (%.0f events/s; overlapped with applying)", readTime, Double(decoded) / readTime))
     print(String(format: "  the same tickets written locally by the applier (no files, no decoding): %.2f s (%.0f events/s)", localTime, Double(exported) / localTime))
     print(String(format: "sync export:         %d events in %.2f s = %.0f events/s (%d batch files)", exported, exportTime, Double(exported) / exportTime, report.appliedFiles.count))
@@ -125,9 +134,9 @@ case "day":
         .map { "\($0[0] as String) \($0[1] as Int)" }.joined(separator: ", ")
     let target = try AppDatabase.open(path: dir + "/target.sqlite")
     let importer = try SyncEngine(db: target, shared: shared)
-    let t1 = Date()
+    let (t1, cpu1) = (Date(), threadCPU())
     let report = try importer.exchange()
-    let applyTime = Date().timeIntervalSince(t1)
+    let (applyTime, writerCPU) = (Date().timeIntervalSince(t1), threadCPU() - cpu1)
     guard report.applied == exported, report.faults.isEmpty, report.rejected.isEmpty else {
         fail("applied \(report.applied) of \(exported): \(report.faults) \(report.rejected.prefix(3))")
     }
@@ -135,6 +144,7 @@ case "day":
     guard a == b else { fail("the two workstations differ after the day: \(a) vs \(b)") }
     let rate = Double(exported) / applyTime, anchorRate = try bareInsertRate(source, dir: dir)
     print(String(format: "sync apply, a working day: %d events of %d tickets in %.2f s = %.0f events/s (target >= 100,000)", exported, tickets, applyTime, rate))
+    print(String(format: "  writer thread CPU %.2f s = %.1f µs per event", writerCPU, writerCPU / Double(exported) * 1e6))
     print("  events: \(kinds)")
     print(String(format: "  anchor bare SQLite insert of the same payloads: %.0f rows/s  (apply = %.1fx slower)", anchorRate, anchorRate / rate))
     print(String(format: "  (the day was made on the source through the screens' calls, one transaction per action: %.1f s)", setupTime))
