@@ -80,7 +80,7 @@ public final class EventApplier {
         case orderProduct
         case insertMessage
         case logEvent
-        case firstResponse, ticketState, claim, transfer, requeue, reopen, touchStatusClock, statusClock, setStatus
+        case firstResponse, ticketState, claim, claimUnresolved, transfer, requeue, reopen, touchStatusClock, statusClock, setStatus
         case setPriority, agentRole, resolve, participant, join, leave
 
         var sql: String {
@@ -116,11 +116,17 @@ public final class EventApplier {
                 """
             case .logEvent: return "INSERT INTO event(node, at, actor, kind, entity, payload, origin_seq, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             case .firstResponse: return "UPDATE ticket SET first_response_at = ? WHERE id = ? AND first_response_at IS NULL"
-            case .ticketState: return "SELECT id, claim_epoch, status, owner_id FROM ticket WHERE source = ? AND external_id = ?"
+            case .ticketState: return """
+                SELECT id, claim_epoch, status, owner_id, resolved_at IS NULL AND disposition IS NULL AND first_contact IS NULL
+                FROM ticket WHERE source = ? AND external_id = ?
+                """
             case .claim: return """
                 UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?,
                     resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
                 """
+            // The usual claim, of a ticket never resolved: SQLite rewrites every index holding a
+            // column the SET names, changed or not, and resolved_at is in the monitor's arrivals index.
+            case .claimUnresolved: return "UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ? WHERE id = ?"
             case .transfer: return """
                 UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?, handoffs = handoffs + 1,
                     waiting_for = NULL, resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
@@ -235,8 +241,8 @@ public final class EventApplier {
     private func apply(_ change: TicketChange, to key: TicketKey, epoch: Int, at: Date, actor: String) throws -> Outcome {
         let read = try statement(.ticketState)
         read.bind(1, key.source); read.bind(2, key.externalID)
-        guard let (id, current, status, owner) = try read.first({ c in
-            (c.int(0), Int(c.int(1)), TicketStatus(rawValue: c.text(2) ?? "") ?? .queued, c.text(3))
+        guard let (id, current, status, owner, unresolved) = try read.first({ c in
+            (c.int(0), Int(c.int(1)), TicketStatus(rawValue: c.text(2) ?? "") ?? .queued, c.text(3), c.int(4) != 0)
         }) else { throw ApplyError.unknownTicket(key) }
         let t = at.millis
         if change.opensEpoch {
@@ -249,7 +255,7 @@ public final class EventApplier {
         }
         switch change {
         case .claimed(let newOwner):
-            let u = try statement(.claim)
+            let u = try statement(unresolved ? .claimUnresolved : .claim)
             u.bind(1, newOwner); u.bind(2, epoch); u.bind(3, t); u.bind(4, id)
             try u.run()
         case .transferred(let to):

@@ -93,4 +93,26 @@ final class EventApplierTests: XCTestCase {
             XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
         }
     }
+
+    /// A claim clears an earlier resolution (an imported resolved ticket); the usual claim, of a
+    /// ticket never resolved, takes the statement that leaves those columns alone.
+    func testClaimClearsAResolutionOnlyWhereThereIsOne() throws {
+        let db = try AppDatabase.inMemory()
+        var done = ticket("done")
+        done.status = .resolved; done.ownerID = "A-9"; done.resolvedAt = at; done.disposition = .refunded
+        _ = try apply(db, [.customerUpserted(Customer(id: "C-1", name: "Li Na")),
+                           .ticketImported(ticket("fresh"), firstMessage: nil), .ticketImported(done, firstMessage: nil)])
+        XCTAssertEqual(try apply(db, [.ticketChanged(TicketKey(source: "main", externalID: "fresh"), .claimed(owner: "A-1"), epoch: 1),
+                                      .ticketChanged(TicketKey(source: "main", externalID: "done"), .claimed(owner: "A-1"), epoch: 1)]),
+                       [.applied, .applied])
+        let rows = try db.writer.read {
+            try Row.fetchAll($0, sql: "SELECT external_id, owner_id, status, claim_epoch, resolved_at, disposition, first_contact FROM ticket ORDER BY external_id")
+        }
+        for r in rows {
+            XCTAssertEqual(r["owner_id"] as String?, "A-1"); XCTAssertEqual(r["status"] as String?, "open")
+            XCTAssertEqual(r["claim_epoch"] as Int?, 1)
+            XCTAssertNil(r["resolved_at"] as Int64?, "\(r)"); XCTAssertNil(r["disposition"] as String?, "\(r)")
+            XCTAssertNil(r["first_contact"] as Int?, "\(r)")
+        }
+    }
 }
