@@ -36,7 +36,9 @@ public final class AppDatabase: Sendable {
     /// SQLITE_OK, or SQLITE_MISUSE when something opened a connection without AppDatabase first.
     public static let sqliteTuning: Int32 = heatdesk_sqlite_tune()
 
-    static func configuration() -> Configuration {
+    /// The settings of every connection to a workstation's database; also for a file opened
+    /// before it becomes one (a bootstrapped snapshot), so the process-wide tuning runs first.
+    public static func configuration() -> Configuration {
         _ = sqliteTuning
         var config = Configuration()
         config.foreignKeysEnabled = true

@@ -78,7 +78,7 @@ extension SyncEngine {
         let partial = path + ".bootstrap-\(getpid())"
         try? FileManager.default.removeItem(atPath: partial)
         try FileManager.default.copyItem(atPath: folder + "/db.sqlite", toPath: partial)
-        let queue = try DatabaseQueue(path: partial)
+        let queue = try DatabaseQueue(path: partial, configuration: AppDatabase.configuration())
         try queue.write { db in
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'node_id'", arguments: [UUID().uuidString.lowercased()])
             // Nothing of the new node is in the copy: its own export starts after the copied log.
