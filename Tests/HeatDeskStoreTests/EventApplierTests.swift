@@ -102,9 +102,22 @@ final class EventApplierTests: XCTestCase {
         done.status = .resolved; done.ownerID = "A-9"; done.resolvedAt = at; done.disposition = .refunded
         _ = try apply(db, [.customerUpserted(Customer(id: "C-1", name: "Li Na")),
                            .ticketImported(ticket("fresh"), firstMessage: nil), .ticketImported(done, firstMessage: nil)])
-        XCTAssertEqual(try apply(db, [.ticketChanged(TicketKey(source: "main", externalID: "fresh"), .claimed(owner: "A-1"), epoch: 1),
-                                      .ticketChanged(TicketKey(source: "main", externalID: "done"), .claimed(owner: "A-1"), epoch: 1)]),
-                       [.applied, .applied])
+        // Which UPDATE each claim ran: the rows alone cannot tell, both statements leave NULLs.
+        final class Updates: @unchecked Sendable { var sql: [String] = [] }
+        let updates = Updates()
+        let outcomes = try db.writer.write { d in
+            d.trace { event in
+                if case .statement(let s) = event, s.sql.hasPrefix("UPDATE ticket SET owner_id") { updates.sql.append(s.sql) }
+            }
+            defer { d.trace(options: [], nil) }
+            let a = try EventApplier(d)
+            return try ["fresh", "done"].map { id in
+                try a.apply(LoggedEvent(at: at, actor: "test", event: .ticketChanged(TicketKey(source: "main", externalID: id),
+                                                                                      .claimed(owner: "A-1"), epoch: 1)))
+            }
+        }
+        XCTAssertEqual(outcomes, [.applied, .applied])
+        XCTAssertEqual(updates.sql.map { $0.contains("resolved_at") }, [false, true], "\(updates.sql)")
         let rows = try db.writer.read {
             try Row.fetchAll($0, sql: "SELECT external_id, owner_id, status, claim_epoch, resolved_at, disposition, first_contact FROM ticket ORDER BY external_id")
         }
