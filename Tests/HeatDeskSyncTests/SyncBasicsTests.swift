@@ -18,8 +18,8 @@ final class SyncBasicsTests: XCTestCase {
     /// The eight-bytes-a-step path agrees with the byte-at-a-time one (a sequence without
     /// contiguous storage) at every length and alignment, also when fed in pieces.
     func testCRC32CSlicingMatchesBytewise() {
-        var g = SystemRandomNumberGenerator()
-        let data = (0..<300).map { _ in UInt8.random(in: 0...255, using: &g) }
+        var x: UInt32 = 2_463_534_242 // xorshift32: the same bytes every run
+        let data = (0..<300).map { _ -> UInt8 in x ^= x << 13; x ^= x >> 17; x ^= x << 5; return UInt8(truncatingIfNeeded: x) }
         for start in 0..<9 {
             for end in stride(from: start, through: data.count, by: 7) {
                 let slice = data[start..<end]
@@ -144,5 +144,37 @@ final class SyncBasicsTests: XCTestCase {
         XCTAssertEqual(read.holders, [ClaimID(ticket: claimed, epoch: 1): "A-1", ClaimID(ticket: claimed, epoch: 2): "A-3"])
         // Not read ahead: the batch alone, the writer looks claims up itself.
         XCTAssertEqual(try BatchPrefetch(authority: authority).take(path: path, node: other.node, from: 1, to: 4).get().holders, [:])
+    }
+
+    /// Blank lines and a batch without events are faults naming the file, with a valid trailer
+    /// too (a second implementation's writer may produce them); the line finder keeps empty lines.
+    func testBlankLinesAndEmptyBatchesAreFaults() throws {
+        let node = "0000000b-0000-4000-8000-00000000000b"
+        let events = (1...3).map { i in
+            let c = DomainEvent.ticketChanged(SyncFixtures.key("T-\(i)"), .priorityChanged(.urgent), epoch: 0).encoded
+            return BatchEvent(seq: Int64(i), hlc: Int64(i) << 16, atMillis: 1_795_000_000_000, actor: "A-1",
+                              kind: c.kind, entity: c.entity, payload: c.payload)
+        }
+        let good = Batch(node: node, prev: 0, events: events).encoded()
+        XCTAssertEqual(try Batch.decode(good, path: "b", node: node, from: 1, to: 3).events.map(\.seq), [1, 2, 3])
+        var lines = String(decoding: good, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines.removeLast(2) // the trailer and the empty string after the last newline
+        /// The lines sealed with a trailer counting `count` events and a correct checksum.
+        func sealed(_ lines: [String], count: Int) -> Data {
+            let body = lines.joined(separator: "\n") + "\n"
+            return Data((body + "{\"end\":true,\"count\":\(count),\"crc32c\":\"\(CRC32C.checksum(Array(body.utf8)).hex)\"}\n").utf8)
+        }
+        func fault(_ data: Data, from: Int64 = 1, to: Int64 = 3) -> String {
+            switch Result(catching: { () throws(SyncFault) in try Batch.decode(data, path: "log/b", node: node, from: from, to: to) }) {
+            case .success: return "decoded"
+            case .failure(let error): XCTAssertEqual(error.path, "log/b"); return error.reason
+            }
+        }
+        var blank = lines; blank.insert("", at: 2)
+        XCTAssertEqual(fault(sealed(blank, count: 3)), "the trailer counts 3 events, the file holds 4")
+        XCTAssertEqual(fault(sealed(blank, count: 4)), "line 3: not an event line")
+        var trailingBlank = lines; trailingBlank.append("")
+        XCTAssertEqual(fault(sealed(trailingBlank, count: 4)), "line 5: not an event line")
+        XCTAssertEqual(fault(sealed([lines[0]], count: 0)), "the events' seqs do not span the file name's range")
     }
 }
