@@ -28,7 +28,7 @@ public struct CRC32C: Sendable {
         if bytes.withContiguousStorageIfAvailable({ update(buffer: $0) }) != nil { return }
         var c = state
         Self.tables.withUnsafeBufferPointer { t in
-            for b in bytes { c = t[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+            for b in bytes { c = Self.step(c, b, t) }
         }
         state = c
     }
@@ -51,11 +51,17 @@ public struct CRC32C: Sendable {
                 i += 8
             }
             while i < count {
-                c = t[Int((c ^ UInt32(base[i])) & 0xFF)] ^ (c >> 8)
+                c = Self.step(c, base[i], t)
                 i += 1
             }
         }
         state = c
+    }
+
+    /// One byte, the table way.
+    @inline(__always)
+    private static func step(_ c: UInt32, _ b: UInt8, _ t: UnsafeBufferPointer<UInt32>) -> UInt32 {
+        t[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8)
     }
 
     public var value: UInt32 { state ^ 0xFFFF_FFFF }

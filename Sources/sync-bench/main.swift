@@ -36,6 +36,9 @@ func threadCPU() -> Double {
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
+func printWriterCPU(_ seconds: Double, events: Int) {
+    print(String(format: "  writer thread CPU %.2f s = %.1f µs per event", seconds, seconds / Double(events) * 1e6))
+}
 
 switch args.first {
 case "apply":
@@ -79,7 +82,7 @@ case "apply":
     let rate = Double(exported) / applyTime, anchorRate = try bareInsertRate(source, dir: dir)
     print(String(format: "sync apply:          %d events in %.2f s = %.0f events/s (read, checked, decoded, merged, logged; target >= 100,000)", exported, applyTime, rate))
     print(String(format: "  anchor bare SQLite insert of the same payloads: %.0f rows/s  (apply = %.1fx slower)", anchorRate, anchorRate / rate))
-    print(String(format: "  writer thread CPU %.2f s = %.1f µs per event", writerCPU, writerCPU / Double(exported) * 1e6))
+    printWriterCPU(writerCPU, events: exported)
     print(String(format: "  reading, checking and decoding the batch files alone: %.2f s (%.0f events/s; overlapped with applying)", readTime, Double(decoded) / readTime))
     print(String(format: "  the same tickets written locally by the applier (no files, no decoding): %.2f s (%.0f events/s)", localTime, Double(exported) / localTime))
     print(String(format: "sync export:         %d events in %.2f s = %.0f events/s (%d batch files)", exported, exportTime, Double(exported) / exportTime, report.appliedFiles.count))
@@ -144,7 +147,7 @@ case "day":
     guard a == b else { fail("the two workstations differ after the day: \(a) vs \(b)") }
     let rate = Double(exported) / applyTime, anchorRate = try bareInsertRate(source, dir: dir)
     print(String(format: "sync apply, a working day: %d events of %d tickets in %.2f s = %.0f events/s (target >= 100,000)", exported, tickets, applyTime, rate))
-    print(String(format: "  writer thread CPU %.2f s = %.1f µs per event", writerCPU, writerCPU / Double(exported) * 1e6))
+    printWriterCPU(writerCPU, events: exported)
     print("  events: \(kinds)")
     print(String(format: "  anchor bare SQLite insert of the same payloads: %.0f rows/s  (apply = %.1fx slower)", anchorRate, anchorRate / rate))
     print(String(format: "  (the day was made on the source through the screens' calls, one transaction per action: %.1f s)", setupTime))
