@@ -6,7 +6,7 @@
 ///
 /// Turns off SQLite's memory statistics (`SQLITE_CONFIG_MEMSTATUS`): with them on, every
 /// allocation SQLite makes takes a global mutex and updates counters, about 5 % of applying a
-/// sync batch (Docs/performance.md). heatdesk never reads those statistics.
+/// sync batch (Docs/sync-protocol.md, "Where applying goes"). heatdesk never reads those statistics.
 ///
 /// Returns SQLITE_OK, or SQLITE_MISUSE when SQLite was already initialised (the setting is then
 /// left as it was; nothing else changes).
