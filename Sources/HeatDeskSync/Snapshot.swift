@@ -29,7 +29,7 @@ extension SyncEngine {
         let file = staging + "/db.sqlite"
         try db.writer.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [file]) }
         // The marks are read from the copy itself, so they describe exactly what it holds.
-        let copy = try DatabaseQueue(path: file)
+        let copy = try DatabaseQueue(path: file, configuration: AppDatabase.configuration())
         let marks = try copy.read { db -> [String: Int64] in
             var out: [String: Int64] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT node, high_water FROM sync_peer") { out[r[0]] = r[1] }
