@@ -131,7 +131,11 @@ public final class Importer: @unchecked Sendable {
         } else {
             try readAll()
         }
-        summary.firstRejections.sort { ($0.file != $1.file ? (summary.files.firstIndex(of: $0.file) ?? 0) < (summary.files.firstIndex(of: $1.file) ?? 0) : $0.line < $1.line) }
+        // Rejections in the order of the files as given, then by line. The files' positions are
+        // copied out first: a sort closure that reads `summary` while `sort` mutates it is an
+        // exclusive-access conflict, which the release build aborts on (issue 13).
+        let position = Dictionary(summary.files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        summary.firstRejections.sort { (position[$0.file] ?? 0, $0.line) < (position[$1.file] ?? 0, $1.line) }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }

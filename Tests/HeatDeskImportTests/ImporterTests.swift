@@ -180,6 +180,18 @@ final class ImporterTests: XCTestCase {
         XCTAssertTrue(records[1][6].contains("line1\nline2, \"\"quoted\"\""))
     }
 
+    /// Issue 13: rejections from two files were sorted by a closure that read `summary` while
+    /// the sort modified it, an exclusive-access conflict that aborted the process.
+    func testRejectionsFromSeveralFilesComeInFileThenLineOrder() throws {
+        let c = dir.write("c.csv", ImportFixtures.csv([ImportFixtures.ticket("HD-C", ["priority": "asap", "order_ids": ""])]))
+        let d = dir.write("d.csv", ImportFixtures.csv([ImportFixtures.ticket("HD-D1", ["channel": "pigeon", "order_ids": ""]),
+                                                        ImportFixtures.ticket("HD-D2", ["channel": "pigeon", "order_ids": ""])]))
+        for dryRun in [true, false] {
+            let s = try importFiles([d, c]) { $0.dryRun = dryRun }
+            XCTAssertEqual(s.firstRejections.map { "\(($0.file as NSString).lastPathComponent):\($0.line)" }, ["d.csv:2", "d.csv:3", "c.csv:2"])
+        }
+    }
+
     func testUnreadableInputsStopBeforeAnythingIsWritten() throws {
         let good = dir.write("orders.jsonl", ImportFixtures.orders)
         XCTAssertThrowsError(try importFiles([good, dir.file("missing.csv")])) { error in
