@@ -2,8 +2,16 @@ import Foundation
 
 /// Runs the built `heatdesk` executable, for tests of exit codes, crashes and the CLI contract.
 public enum HeatDeskBinary {
-    /// The binary beside the test bundle (`swift build --build-tests` builds both into one folder).
+    /// The binary the tests drive: `HEATDESK_BINARY` when set (`make test` points it at the
+    /// release build, the one people install: Swift's exclusivity checks and the optimizer
+    /// differ there, issue 13), else the one beside the test bundle (`swift build --build-tests`
+    /// builds both into one folder).
     public static var url: URL {
+        if let path = ProcessInfo.processInfo.environment["HEATDESK_BINARY"], !path.isEmpty {
+            // A wrong path must fail the run, not quietly fall back to the debug build.
+            precondition(FileManager.default.isExecutableFile(atPath: path), "HEATDESK_BINARY=\(path) is not an executable file")
+            return URL(fileURLWithPath: path)
+        }
         let candidates = [
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("heatdesk"),
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("heatdesk"),
