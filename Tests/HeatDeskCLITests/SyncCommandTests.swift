@@ -96,7 +96,7 @@ final class SyncCommandTests: XCTestCase {
     func testKillNineChaosConverges() throws {
         let n = 4, tickets = 60
         try center(agents: n, tickets: tickets)
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix64.forTest()
         var finished = Set<Int>()
         var killed = 0
         var round = 0
@@ -108,15 +108,18 @@ final class SyncCommandTests: XCTestCase {
                 let p = HeatDeskBinary.start(verb)
                 p.standardOutput = FileHandle.nullDevice; p.standardError = FileHandle.nullDevice
                 try p.run()
-                if Int.random(in: 0..<3, using: &rng) == 0 {
-                    usleep(UInt32.random(in: 5_000...120_000, using: &rng))
-                    kill(p.processIdentifier, SIGKILL); killed += 1
+                let killAt = Int.random(in: 0..<3, using: &rng) == 0 ? UInt32.random(in: 1_000...80_000, using: &rng) : nil
+                if let killAt {
+                    usleep(killAt)
+                    kill(p.processIdentifier, SIGKILL)
                 }
                 p.waitUntilExit()
+                // Only kills that landed count: a fast process may have exited already.
+                if killAt != nil && p.terminationReason == .uncaughtSignal { killed += 1 }
                 if verb[0] == "claim-next" && p.terminationReason == .exit && p.terminationStatus == 3 { finished.insert(i) }
             }
         }
-        XCTAssertGreaterThan(killed, 5)
+        XCTAssertGreaterThan(killed, 0, "no kill landed: the test did not test recovery")
         XCTAssertEqual(finished.count, n, "every workstation ran out of tickets")
         let d = try digests(n)
         XCTAssertEqual(Set(d).count, 1, "all databases equal: \(d)")

@@ -9,17 +9,6 @@ import HeatDeskTestSupport
 /// random exchanges; whatever the order, they converge, and a fourth workstation that receives
 /// the batches shuffled, duplicated and delayed reaches the same state.
 final class ConvergenceTests: XCTestCase {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testRandomWorkConvergesAndShuffledDeliveryGivesTheSameState() throws {
         var rejected = 0
         for seed: UInt64 in [1, 2, 3, 4] { rejected += try check(seed: seed) }
@@ -28,7 +17,7 @@ final class ConvergenceTests: XCTestCase {
 
     /// Returns how many remote events the merge rules rejected on the three nodes.
     private func check(seed: UInt64) throws -> Int {
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix64(seed: seed)
         let tmp = TemporaryDirectory("heatdesk-conv")
         let shared = tmp.path + "/shared"
         try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
