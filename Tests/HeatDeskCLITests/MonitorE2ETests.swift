@@ -20,20 +20,20 @@ final class MonitorE2ETests: XCTestCase {
 
     override func tearDown() { _ = Spawn.run([tmux, "-L", socket, "kill-server"]) }
 
-    func screen() -> String { Spawn.run([tmux, "-L", socket, "capture-pane", "-p", "-t", "monitor"]).output }
+    func screen(_ session: String = "monitor") -> String { Spawn.run([tmux, "-L", socket, "capture-pane", "-p", "-t", session]).output }
 
-    /// Waits up to `seconds` for `marker` on the screen; returns how long it took.
-    @discardableResult
-    func waitFor(_ marker: String, seconds: Double = 8, file: StaticString = #filePath, line: UInt = #line) -> TimeInterval {
-        let start = Date()
+    /// Waits for `marker` on the screen. The deadline is generous on purpose: the test asserts
+    /// what the screen shows, not how fast (that is `make bench`'s), so a loaded CI machine
+    /// cannot fail it.
+    func waitFor(_ marker: String, in session: String = "monitor", seconds: Double = 60, file: StaticString = #filePath, line: UInt = #line) {
+        let deadline = Date().addingTimeInterval(seconds)
         var text = ""
-        while Date().timeIntervalSince(start) < seconds {
-            text = screen()
-            if text.contains(marker) { return Date().timeIntervalSince(start) }
+        while Date() < deadline {
+            text = screen(session)
+            if text.contains(marker) { return }
             usleep(100_000)
         }
         XCTFail("'\(marker)' never appeared; screen:\n\(text)", file: file, line: line)
-        return seconds
     }
 
     func waiting(_ db: String) throws -> Int {
@@ -67,23 +67,31 @@ final class MonitorE2ETests: XCTestCase {
         let csv = dir.write("new.csv", ImportFixtures.csv(rows))
         let imported = try HeatDeskBinary.run(["import", csv, "--db", db, "--quiet"])
         XCTAssertEqual(imported.status, 0, imported.stderr)
-        let seen = waitFor("Queues  \(before + 3) waiting")
-        XCTAssertLessThan(seen, 5, "new figures within a few seconds")
+        waitFor("Queues  \(before + 3) waiting")
 
         // ...and an agent on another workstation process claims one (SOS goes first).
         let claim = try HeatDeskBinary.run(["claim-next", "--agent", "AG-002", "--db", db])
         XCTAssertEqual(claim.status, 0, claim.stderr)
         waitFor("Queues  \(before + 2) waiting")
 
-        // Pause freezes the figures; another import is not shown until resumed.
+        // Pause freezes the figures; later imports are not shown until resumed. A second, live
+        // monitor on the same database is the witness: it sees one import and then another,
+        // so at least one of its refresh ticks (and so one of the paused monitor's, on the same
+        // interval) came after the first import, yet the paused screen keeps the old figures.
         Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "p"])
         waitFor("PAUSED")
-        let more = dir.write("more.csv", ImportFixtures.csv([ImportFixtures.ticket("HD-E2E-9", ["created_at": stamp, "order_ids": ""])]))
-        XCTAssertEqual(try HeatDeskBinary.run(["import", more, "--db", db, "--quiet"]).status, 0)
-        usleep(1_500_000)
-        XCTAssertTrue(screen().contains("Queues  \(before + 2) waiting"), "paused: still the old figures")
+        let witness = Spawn.run([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", "witness",
+                                 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color \(bin) monitor --as SV-01 --db \(db) --interval 0.5"])
+        XCTAssertEqual(witness.status, 0, witness.output)
+        waitFor("Queues  \(before + 2) waiting", in: "witness")
+        for (n, id) in [(3, "HD-E2E-8"), (4, "HD-E2E-9")] {
+            let more = dir.write("\(id).csv", ImportFixtures.csv([ImportFixtures.ticket(id, ["created_at": stamp, "order_ids": ""])]))
+            XCTAssertEqual(try HeatDeskBinary.run(["import", more, "--db", db, "--quiet"]).status, 0)
+            waitFor("Queues  \(before + n) waiting", in: "witness")
+        }
+        XCTAssertTrue(screen().contains("Queues  \(before + 2) waiting"), "paused: still the old figures\n\(screen())")
         Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "p"])
-        waitFor("Queues  \(before + 3) waiting")
+        waitFor("Queues  \(before + 4) waiting")
 
         // Enter opens the selected ticket on the agent session's ticket screen, read-only; Esc
         // goes back to the board.
@@ -91,10 +99,10 @@ final class MonitorE2ETests: XCTestCase {
         waitFor("Esc/q Board")
         XCTAssertTrue(screen().contains("Conversation"), screen())
         Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "Escape"])
-        waitFor("Queues  \(before + 3) waiting")
+        waitFor("Queues  \(before + 4) waiting")
 
         Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "q"])
-        let deadline = Date().addingTimeInterval(5)
+        let deadline = Date().addingTimeInterval(60)
         while Date() < deadline && Spawn.run([tmux, "-L", socket, "has-session", "-t", "monitor"]).status == 0 { usleep(100_000) }
         XCTAssertNotEqual(Spawn.run([tmux, "-L", socket, "has-session", "-t", "monitor"]).status, 0, "q quits the monitor")
     }
@@ -120,7 +128,7 @@ final class MonitorE2ETests: XCTestCase {
         // Workstation 1 claims a ticket through the shared directory, then goes quiet.
         let claim = try HeatDeskBinary.run(["claim-next", "--agent", "AG-009", "--db", db1, "--shared", shared])
         XCTAssertEqual(claim.status, 0, claim.stderr)
-        waitFor("1 on silent workstations", seconds: 20)
+        waitFor("1 on silent workstations")
         XCTAssertTrue(screen().contains("silent "), screen())
         Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "q"])
     }
