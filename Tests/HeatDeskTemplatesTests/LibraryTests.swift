@@ -87,17 +87,3 @@ final class LibraryTests: XCTestCase {
         XCTAssertTrue(picks.allSatisfy { $0.language == .en && $0.audience == .customer && $0.product.fits(.flight) })
     }
 }
-
-final class LibraryDumpTests: XCTestCase {
-    /// Prints every template rendered for the sample ticket (by hand: DUMP_TEMPLATES=1).
-    func testDump() throws {
-        guard ProcessInfo.processInfo.environment["DUMP_TEMPLATES"] != nil else { return }
-        let lib = try TemplateLibrary.load(directory: LibraryTests.directory)
-        for t in lib.templates {
-            let ctx = TemplateSample.context(t.language)
-            let r = TemplateRenderer.render(t, context: ctx, overrides: TemplateLinter.sampleFill(t))
-            print("=== \(t.id) [\(t.elementsLabel)]\n\(r.preview)")
-            print(TemplateLinter.heatFindings(t).map(\.description).joined(separator: "\n"))
-        }
-    }
-}
