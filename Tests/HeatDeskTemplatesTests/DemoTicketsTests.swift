@@ -97,4 +97,32 @@ final class DemoTicketsTests: XCTestCase {
             XCTAssertTrue(text.contains(ctx.dateTime(home.1.departure)[t.language]), "\(id): \(text)")
         }
     }
+
+    /// Issue 14, item 4: on HD-000005 the bot says the hotel still has to be asked; the car
+    /// pick-up was moved (an order event). The delay reply says exactly that, in both languages.
+    func testDelayReplyClaimsOnlyWhatTheRecordShows() throws {
+        let library = try LibraryTests.library()
+        let d = try Self.detail("HD-000005")
+        let ctx = Self.context(d)
+        XCTAssertFalse(ctx.isPresent(RecordFact.hotelHeld.rawValue))
+        XCTAssertTrue(ctx.isPresent(RecordFact.carMoved.rawValue))
+        for (templateID, notSaid, said) in [("flight-delay.zh", ["酒店已确认", "为您保留房间，无需"], ["请酒店为您保留房间", "取车时间已顺延"]),
+                                             ("flight-delay.en", ["holding your room"], ["ask them to keep your room", "your pick-up has been moved"])] {
+            let t = try XCTUnwrap(library.template(id: templateID))
+            let r = TemplateRenderer.render(t, context: ctx, overrides: TemplateLinter.sampleFill(t))
+            let text = try XCTUnwrap(r.text, templateID)
+            for phrase in notSaid { XCTAssertFalse(text.contains(phrase), "\(templateID): \(text)") }
+            for phrase in said { XCTAssertTrue(text.contains(phrase), "\(templateID): \(text)") }
+            XCTAssertEqual(HEATChecker.check(text, context: ctx).filter { $0.rule == .unbackedClaim }, [], templateID)
+        }
+        // The old wording is what the checker now catches on this ticket.
+        let old = "尊敬的张伟，您好！非常抱歉航班延误了。我已为您联系东京希尔顿酒店，酒店已确认为您保留房间，无需您再打电话。"
+        XCTAssertEqual(HEATChecker.check(old, context: ctx).filter { $0.rule == .unbackedClaim }.count, 1)
+    }
+
+    /// A supplier's reply in the thread is a fact: the Waldorf's duty manager kept the suite (HD-000023).
+    func testSupplierReplyBacksTheHotelClaim() throws {
+        let ctx = Self.context(try Self.detail("HD-000023"))
+        XCTAssertTrue(ctx.isPresent(RecordFact.hotelHeld.rawValue))
+    }
 }
