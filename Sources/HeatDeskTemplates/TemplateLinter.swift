@@ -69,9 +69,23 @@ public enum TemplateLinter {
 
     /// The checker's findings on `template` rendered for the sample ticket (`TemplateSample`,
     /// flight + hotel + car, the customer speaking the template's language), blanks filled with
-    /// their labels, limited to the elements the template declares.
+    /// their labels, limited to the elements the template declares. Without a `context`, it is
+    /// rendered twice: with every record fact (`RecordFact`) and with none, so the sentences shown
+    /// only on a fact and those shown without it are both checked; a finding of the second render
+    /// says so.
     public static func heatFindings(_ template: Template, context: TemplateContext? = nil) -> [Finding] {
-        let ctx = context ?? TemplateSample.context(template.language)
+        if let context { return heatFindings(template, in: context) }
+        var out = heatFindings(template, in: TemplateSample.context(template.language, facts: true))
+        for var f in heatFindings(template, in: TemplateSample.context(template.language, facts: false)) where !out.contains(f) {
+            f.reason += template.language == .zh ? "（记录中没有 \(factNames) 时）" : " (for a record without \(factNames))"
+            out.append(f)
+        }
+        return out
+    }
+
+    static let factNames = RecordFact.allCases.map(\.rawValue).joined(separator: ", ")
+
+    static func heatFindings(_ template: Template, in ctx: TemplateContext) -> [Finding] {
         let reply = TemplateRenderer.render(template, context: ctx, overrides: sampleFill(template))
         guard let text = reply.text else {
             return [Finding(element: .general, rule: .placeholder, reason: "values missing: \(reply.missing.map(\.key).joined(separator: ", "))",

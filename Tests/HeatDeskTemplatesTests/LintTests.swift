@@ -177,4 +177,37 @@ final class LintTests: XCTestCase {
         try write("README.md", "not a template")
         XCTAssertEqual(lines(TemplateLinter.lint(directory: dir)), [])
     }
+
+    /// Lint renders each template with every record fact and with none: a claim outside a
+    /// section on its fact is an error, and so is an element only the fact's section carries.
+    func testLintChecksBothSidesOfAFactSection() throws {
+        let unbacked = """
+        尊敬的{{customer.name | "客人"}}，您好！
+            非常抱歉航班延误给您带来不便。我已为您联系{{order.hotel.name}}，酒店已确认为您保留房间，您无需再联系酒店。
+            我会在30分钟内告诉您新的起飞时间，如有损失，平台会先行赔付。
+        """
+        try write("late.yaml", Self.pair(zhBody: unbacked))
+        var out = lines(TemplateLinter.lint(directory: dir))
+        XCTAssertEqual(out.count, 1, "\(out)")
+        XCTAssertTrue(out.first?.contains("T.unbacked-claim") == true, "\(out)")
+        XCTAssertTrue(out.first?.contains("order.hotel.held") == true, "\(out)")
+
+        // In a section on its fact, the claim is fine; but the inverted side must carry the
+        // elements too (here the only time commitment sits in the fact's section).
+        let sections = """
+        尊敬的{{customer.name | "客人"}}，您好！
+            非常抱歉航班延误给您带来不便，如有损失，平台会先行赔付，您无需再联系酒店。
+            {{#order.hotel.held}}
+            我已为您联系{{order.hotel.name}}，酒店已确认为您保留房间，我会在30分钟内告诉您新的起飞时间。
+            {{/order.hotel.held}}
+            {{^order.hotel.held}}
+            我已联系{{order.hotel.name}}，请酒店为您保留房间。
+            {{/order.hotel.held}}
+        """
+        try write("late.yaml", Self.pair(zhBody: sections))
+        out = lines(TemplateLinter.lint(directory: dir))
+        XCTAssertEqual(out.count, 1, "\(out)")
+        XCTAssertTrue(out.first?.contains("T.time-commitment") == true, "\(out)")
+        XCTAssertTrue(out.first?.contains("记录中没有") == true, "\(out)")
+    }
 }

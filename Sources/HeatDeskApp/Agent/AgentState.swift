@@ -65,7 +65,7 @@ public struct AgentState: Sendable {
     /// The ticket's data as templates and the HEAT checker see it, with this agent as the writer.
     public var templateContext: TemplateContext? {
         guard let d = ticket?.detail else { return nil }
-        return TemplateContext(ticket: d.ticket, customer: d.customer, orders: d.orders, agent: me, now: now)
+        return TemplateContext(ticket: d.ticket, customer: d.customer, orders: d.orders, agent: me, messages: d.messages, now: now)
     }
 }
 

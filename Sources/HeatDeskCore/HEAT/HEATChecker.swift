@@ -42,6 +42,7 @@ public enum HEATRule: String, Sendable, Codable, CaseIterable {
     case timeCommitment = "T.time-commitment"
     case policy = "T.policy"
     case forbiddenPromise = "T.forbidden-promise"
+    case unbackedClaim = "T.unbacked-claim"
 
     public var element: Finding.Element {
         switch self {
@@ -49,7 +50,7 @@ public enum HEATRule: String, Sendable, Codable, CaseIterable {
         case .greeting, .empathy: return .H
         case .nextStep, .asksKnown, .internalCode, .tooLong: return .E
         case .proactive: return .A
-        case .timeCommitment, .policy, .forbiddenPromise: return .T
+        case .timeCommitment, .policy, .forbiddenPromise, .unbackedClaim: return .T
         }
     }
 }
@@ -103,6 +104,7 @@ public enum HEATChecker {
             if !timeCommitment(text) { add(.timeCommitment) }
             if !text.lower.has(lang == .zh ? Phrases.policyZH : Phrases.policyEN) { add(.policy) }
             if let promise = forbiddenPromise(text) { add(.forbiddenPromise, promise) }
+            if audience == .customer, let claim = unbackedClaim(text, context: context) { add(.unbackedClaim, claim) }
         }
         return out
     }
@@ -418,6 +420,8 @@ public enum HEATChecker {
             (reason, suggestion) = zh ? ("没有说明适用的政策或保障", "写明适用的规定或保障，如退一赔三、先行赔付、自然灾害保障金、24小时全球紧急救援") : ("the reply does not state the policy or guarantee that applies", "name it: price guarantee (refund one, compensate three), pay-first compensation, natural-disaster fund, 24-hour global SOS")
         case .forbiddenPromise:
             (reason, suggestion) = zh ? ("做出了政策不允许的承诺（\(detail)）", "只承诺政策与保障范围内的内容") : ("the reply promises what the policy does not allow (\(detail))", "promise only what the policy and the guarantees cover")
+        case .unbackedClaim:
+            (reason, suggestion) = zh ? ("说了记录里没有的事（“\(detail)”）：订单事件、供应商回复和备注都没有显示", "改成正在办理并给出回复时间，或等供应商确认并记录后再这样说") : ("the reply reports something the record does not show (\"\(detail)\"): no order event, supplier reply or note says so", "say you are arranging it and when you will confirm, or record the supplier's confirmation first")
         }
         return Finding(element: rule.element, rule: rule, reason: reason, suggestion: suggestion, language: lang)
     }

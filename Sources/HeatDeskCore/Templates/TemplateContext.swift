@@ -39,10 +39,17 @@ public struct TemplateContext: Sendable, Equatable {
     /// China Standard Time: the centers' clock; flight times in the order data are shown in it.
     public static let defaultTimeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
 
-    /// The context of one ticket. When several linked orders share a product, the one whose
-    /// service starts first is the one the names refer to (`order.flight.*` is the first flight).
-    public init(ticket: Ticket, customer: Customer?, orders: [Order], agent: Agent?, now: Date = Date(),
-                timeZone: TimeZone = TemplateContext.defaultTimeZone) {
+    /// Which order each product's names speak of, and why (`OrderChoice`); a product the trip
+    /// has no order of is absent. An `undecided` product's names are missing: asked, not guessed.
+    public private(set) var orderChoices: [Product: OrderChoice] = [:]
+
+    /// The context of one ticket. `orders` is the trip (the linked orders and the customer's
+    /// others around them); `messages` the conversation, where suppliers' replies and staff notes
+    /// may record facts (`RecordFact`). For each product the names speak of one order, chosen by
+    /// `OrderChoice.choose`: the one the ticket names, else the disrupted one, else the next not
+    /// yet flown; when it cannot tell, that product's values stay missing.
+    public init(ticket: Ticket, customer: Customer?, orders: [Order], agent: Agent?, messages: [Message] = [],
+                now: Date = Date(), timeZone: TimeZone = TemplateContext.defaultTimeZone) {
         self.init(now: now, timeZone: timeZone)
         if let customer {
             set("customer.name", customer.name)
@@ -60,22 +67,41 @@ public struct TemplateContext: Sendable, Equatable {
         set("ticket.created", dateTime(ticket.createdAt))
         set("ticket.reply_due", dateTime(ticket.slaDueAt))
 
-        // The linked orders bind first; a product the ticket does not link is taken from the rest
-        // of the trip (`orders`), so a delay reply can speak of the hotel and car it breaks.
         let linked = ticket.orderIDs.isEmpty ? orders : orders.filter { ticket.orderIDs.contains($0.id) }
-        let byStart: (Order, Order) -> Bool = { ($0.serviceStart ?? .distantFuture) < ($1.serviceStart ?? .distantFuture) }
-        let sorted = linked.sorted(by: byStart)
-        if let main = sorted.first(where: { $0.product == ticket.product }) ?? linked.first { set("order.id", main.id) }
-        for order in linked { knownCodes.insert(order.id); linkedProducts.insert(order.product) }
-        let rest = orders.filter { o in !linkedProducts.contains(o.product) && !linked.contains { $0.id == o.id } }.sorted(by: byStart)
-        for order in rest { knownCodes.insert(order.id) }
-        var done = Set<Product>()
-        for order in sorted + rest where done.insert(order.product).inserted {
+        for order in linked { linkedProducts.insert(order.product) }
+        for order in orders {
+            knownCodes.insert(order.id)
+            if case .flight(let f) = order.detail {
+                knownCodes.formUnion([f.number, f.carrier, f.origin, f.destination])
+                if let pnr = f.pnr { knownCodes.insert(pnr) }
+            }
+        }
+        // The ticket's own words: what it names decides between orders of one product.
+        var words = [ticket.subject, ticket.botSummary]
+        words += messages.filter { $0.authorKind == .customer || $0.authorKind == .bot }.map(\.body)
+        let ticketText = words.joined(separator: "\n")
+        let linkedIDs = ticket.orderIDs.isEmpty ? orders.map(\.id) : ticket.orderIDs
+        var chosen: [Product: Order] = [:]
+        for product in [Product.flight, .hotel, .car] {
+            guard let choice = OrderChoice.choose(product, trip: orders, linkedIDs: linkedIDs, ticketText: ticketText, now: now) else { continue }
+            orderChoices[product] = choice
+            // The trip has such an order even when the reply cannot tell which: sections show and
+            // their values are asked for.
+            setFlag("order." + product.rawValue)
+            if let id = choice.orderID, let order = orders.first(where: { $0.id == id }) { chosen[product] = order }
+        }
+        // The ticket's main order: the chosen one of its product when it links one, else of its
+        // first linked order's product (an SOS ticket linking the trip speaks of its flight).
+        let mainProduct = linked.contains { $0.product == ticket.product } ? ticket.product : linked.first?.product
+        if let p = mainProduct, let main = chosen[p] { set("order.id", main.id) }
+        for fact in RecordFact.facts(ticket: ticket, trip: orders, messages: messages) { setFlag(fact.rawValue) }
+
+        for (_, order) in chosen.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let status = TemplateContext.statusText(order.status)
             switch order.detail {
             case .flight(let f):
-                setFlag("order.flight")
                 set("order.flight.id", order.id)
+                if OrderChoice.isOver(order, now: now) { setFlag("order.flight.flown") }
                 set("order.flight.carrier", TemplateContext.carrierName(f.carrier))
                 set("order.flight.number", f.number)
                 set("order.flight.origin", TemplateContext.airportName(f.origin))
@@ -84,11 +110,9 @@ public struct TemplateContext: Sendable, Equatable {
                 set("order.flight.departure", dateTime(f.departure))
                 set("order.flight.departure_date", date(f.departure))
                 set("order.flight.arrival", dateTime(f.arrival))
-                if let pnr = f.pnr { set("order.flight.pnr", pnr); knownCodes.insert(pnr) }
+                if let pnr = f.pnr { set("order.flight.pnr", pnr) }
                 set("order.flight.status", status)
-                knownCodes.formUnion([f.number, f.carrier, f.origin, f.destination])
             case .hotel(let h):
-                setFlag("order.hotel")
                 set("order.hotel.id", order.id)
                 set("order.hotel.name", h.name)
                 set("order.hotel.city", h.city)
@@ -99,7 +123,6 @@ public struct TemplateContext: Sendable, Equatable {
                 if let room = h.room { set("order.hotel.room", room) }
                 set("order.hotel.status", status)
             case .car(let c):
-                setFlag("order.car")
                 set("order.car.id", order.id)
                 set("order.car.company", c.company)
                 set("order.car.pickup_place", c.pickupPlace)

@@ -44,6 +44,7 @@ public enum TemplateNames {
         Info(name: "order.flight.arrival", kind: .value, meaning: "scheduled arrival (date and time)", exampleEN: "22 Nov 10:45", exampleZH: "11月22日 10:45"),
         Info(name: "order.flight.pnr", kind: .value, meaning: "the airline booking reference", exampleEN: "KX7Q2M", exampleZH: "KX7Q2M"),
         Info(name: "order.flight.status", kind: .value, meaning: "the flight order's status, in the reply's language", exampleEN: "delayed", exampleZH: "延误"),
+        Info(name: "order.flight.flown", kind: .flag, meaning: "the flight the reply speaks of has already flown (never ask it to move)", exampleEN: "", exampleZH: ""),
 
         Info(name: "order.hotel", kind: .flag, meaning: "the trip has a hotel order", exampleEN: "", exampleZH: ""),
         Info(name: "order.hotel.id", kind: .value, meaning: "the hotel order's number", exampleEN: "HT-55102", exampleZH: "HT-55102"),
@@ -54,6 +55,7 @@ public enum TemplateNames {
         Info(name: "order.hotel.nights", kind: .value, meaning: "number of nights", exampleEN: "2", exampleZH: "2"),
         Info(name: "order.hotel.room", kind: .value, meaning: "the room type booked", exampleEN: "King Deluxe", exampleZH: "King Deluxe"),
         Info(name: "order.hotel.status", kind: .value, meaning: "the hotel order's status, in the reply's language", exampleEN: "confirmed", exampleZH: "已确认"),
+        Info(name: "order.hotel.held", kind: .flag, meaning: "the record shows the hotel confirmed the room since the trouble began (order event, supplier's reply or staff note)", exampleEN: "", exampleZH: ""),
 
         Info(name: "order.car", kind: .flag, meaning: "the trip has a car-rental order", exampleEN: "", exampleZH: ""),
         Info(name: "order.car.id", kind: .value, meaning: "the car order's number", exampleEN: "CR-30417", exampleZH: "CR-30417"),
@@ -63,6 +65,8 @@ public enum TemplateNames {
         Info(name: "order.car.return_place", kind: .value, meaning: "where the car is returned", exampleEN: "Pudong Airport T2", exampleZH: "Pudong Airport T2"),
         Info(name: "order.car.return_time", kind: .value, meaning: "return (date and time)", exampleEN: "24 Nov 18:00", exampleZH: "11月24日 18:00"),
         Info(name: "order.car.status", kind: .value, meaning: "the car order's status, in the reply's language", exampleEN: "booked", exampleZH: "已预订"),
+        Info(name: "order.car.moved", kind: .flag, meaning: "the record shows the car booking was changed since the trouble began (order event, supplier's reply or staff note)", exampleEN: "", exampleZH: ""),
+        Info(name: "order.refunded", kind: .flag, meaning: "the record shows a refund of a trip order (order status or event, supplier's reply or staff note)", exampleEN: "", exampleZH: ""),
     ]
 
     private static let byName: [String: Info] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

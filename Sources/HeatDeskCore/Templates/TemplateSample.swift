@@ -29,12 +29,15 @@ public enum TemplateSample {
         let hotel = Order(id: "HT-55102", customerID: "C-20931", product: .hotel, status: .confirmed, bookedAt: at("2026-10-30T21:20:00+08:00"),
                           detail: .hotel(HotelDetail(name: language == .zh ? "上海虹桥希尔顿酒店" : "Hilton Shanghai Hongqiao", city: language == .zh ? "上海" : "Shanghai",
                                                      checkIn: at("2026-11-22T14:00:00+08:00"), checkOut: at("2026-11-24T12:00:00+08:00"),
-                                                     room: language == .zh ? "豪华大床房" : "King Deluxe", supplierID: "S-HILTON-SHA")))
+                                                     room: language == .zh ? "豪华大床房" : "King Deluxe", supplierID: "S-HILTON-SHA")),
+                          events: [OrderEvent(at: at("2026-10-30T21:25:00+08:00"), kind: .confirmed, detail: "Confirmed by the hotel"),
+                                   OrderEvent(at: at("2026-11-22T07:45:00+08:00"), kind: .confirmed, detail: "Late arrival noted, room held until arrival")])
         let car = Order(id: "CR-30417", customerID: "C-20931", product: .car, status: .booked, bookedAt: at("2026-10-31T09:02:00+08:00"),
                         detail: .car(CarDetail(company: "Hertz", pickupPlace: language == .zh ? "虹桥机场T2航站楼" : "Hongqiao Airport T2",
                                                pickupAt: at("2026-11-22T11:30:00+08:00"),
                                                returnPlace: language == .zh ? "浦东机场T2航站楼" : "Pudong Airport T2",
-                                               returnAt: at("2026-11-24T18:00:00+08:00"), supplierID: "S-HERTZ-SHA")))
+                                               returnAt: at("2026-11-24T18:00:00+08:00"), supplierID: "S-HERTZ-SHA")),
+                        events: [OrderEvent(at: at("2026-11-22T07:50:00+08:00"), kind: .changed, detail: "Pick-up moved to after landing")])
         return [flight, hotel, car]
     }
 
@@ -43,7 +46,13 @@ public enum TemplateSample {
     }
 
     /// The sample ticket's context for a reply in `language` (the customer speaks that language).
-    public static func context(_ language: ReplyLanguage) -> TemplateContext {
-        TemplateContext(ticket: ticket(), customer: customer(language), orders: orders(language), agent: agent(language), now: now)
+    /// Its record holds the hotel's confirmation of the late arrival and the moved car pick-up
+    /// (order events after the delay); `facts: true` adds every other `RecordFact` (a refund), so
+    /// each section shown on a fact renders, and `facts: false` removes them all, so each section
+    /// shown without one renders: the linter checks a template both ways.
+    public static func context(_ language: ReplyLanguage, facts: Bool? = nil) -> TemplateContext {
+        var c = TemplateContext(ticket: ticket(), customer: customer(language), orders: orders(language), agent: agent(language), now: now)
+        if let facts { for f in RecordFact.allCases { c.setFlag(f.rawValue, facts) } }
+        return c
     }
 }

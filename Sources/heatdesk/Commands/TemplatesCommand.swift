@@ -119,7 +119,7 @@ enum TicketContextLoader {
         } else if let owner = detail.ticket.ownerID {
             agentRecord = try db.agent(id: owner)
         }
-        return TemplateContext(ticket: detail.ticket, customer: detail.customer, orders: detail.orders, agent: agentRecord)
+        return TemplateContext(ticket: detail.ticket, customer: detail.customer, orders: detail.orders, agent: agentRecord, messages: detail.messages)
     }
 }
 
