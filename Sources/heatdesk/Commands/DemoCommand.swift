@@ -29,7 +29,7 @@ struct DemoCommand: ParsableCommand {
         guard !files.isEmpty else { throw CommandFailure(message: "\(dir.path): no demo files", code: 2) }
         let db = try store.open()
         if let loaded = try db.meta("demo_loaded_at") {
-            print("The demo is already loaded in \(store.path) (since \(loaded)); nothing to do.")
+            Terminal.out("The demo is already loaded in \(store.path) (since \(loaded)); nothing to do.")
             return
         }
         var options = ImportOptions()
@@ -44,9 +44,9 @@ struct DemoCommand: ParsableCommand {
         do { summary = try Importer(database: db, options: options).run(paths: files) } catch let e as ImportError {
             throw CommandFailure(message: e.description, code: 2)
         }
-        print(ImportReport.text(summary, rejectsPath: nil))
+        Terminal.out(ImportReport.text(summary, rejectsPath: nil))
         if summary.total.rejected == 0 { try db.setMeta("demo_loaded_at", Timestamp.format(Date())) }
-        print("Demo database: \(store.path)")
+        Terminal.out("Demo database: \(store.path)")
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 }

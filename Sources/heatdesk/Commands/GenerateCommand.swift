@@ -31,9 +31,9 @@ struct GenerateCommand: ParsableCommand {
         }
         bar?.clear()
         let c = files.counts
-        print("Wrote \(out): \(c.tickets) tickets, \(c.customers) customers, \(c.orders) orders, \(c.messages) messages, "
+        Terminal.out("Wrote \(out): \(c.tickets) tickets, \(c.customers) customers, \(c.orders) orders, \(c.messages) messages, "
               + "\(c.agents) agents, \(c.suppliers) suppliers (\(files.bytes / 1_048_576) MB) in "
               + String(format: "%.1f s", Date().timeIntervalSince(started)))
-        print("Import with: heatdesk import \(files.importPaths.joined(separator: " "))")
+        Terminal.out("Import with: heatdesk import \(files.importPaths.joined(separator: " "))")
     }
 }

@@ -64,11 +64,11 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure(message: e.description, code: 2)
         }
         bar?.clear()
-        print(ImportReport.text(summary, rejectsPath: rejects))
+        Terminal.out(ImportReport.text(summary, rejectsPath: rejects))
         // Imported rows are events in the log: with --shared they reach every workstation now.
         if !dryRun, let engine = try store.syncEngine(db) {
             let report = try StoreOptions.exchange(engine)
-            if report.exported > 0 { print("Published \(report.exported) events to \(engine.directory.root).") }
+            if report.exported > 0 { Terminal.out("Published \(report.exported) events to \(engine.directory.root).") }
         }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }

@@ -26,7 +26,7 @@ struct ShowCommand: ParsableCommand {
             throw CommandFailure(message: "no ticket '\(Sanitize.line(ticket))'", code: 1)
         }
         let now = Date()
-        print(json ? detail.json(now: now) : TicketText.render(detail, now: now))
+        if json { Terminal.json(detail.json(now: now)) } else { Terminal.out(TicketText.render(detail, now: now)) }
     }
 }
 

@@ -25,7 +25,7 @@ struct StoreOptions: ParsableArguments {
     @discardableResult
     static func exchange(_ engine: SyncEngine) throws -> SyncReport {
         let report = try engine.exchange()
-        for f in report.faults { FileHandle.standardError.write(Data("heatdesk: sync: \(f)\n".utf8)) }
+        for f in report.faults { Terminal.err("heatdesk: sync: \(f)\n") }
         return report
     }
 
