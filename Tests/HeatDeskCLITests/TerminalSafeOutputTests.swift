@@ -70,4 +70,14 @@ final class TerminalSafeOutputTests: XCTestCase {
         assertSafe(plain, status: 0, mentions: false)
         XCTAssertTrue(plain.stdout.contains("bidi <U+202E>txt.exe, C1 <U+009B>31m, DEL ^?, ok 🏳️‍🌈"), plain.stdout)
     }
+
+    func testTemplatesRenderShowsZeroWidthCharactersInFilledValues() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("demo.sqlite")
+        XCTAssertEqual(try HeatDeskBinary.run(["demo", "--db", db]).status, 0)
+        let r = try HeatDeskBinary.run(["templates", "render", "flight-delay.zh", "--ticket", "HD-000042", "--db", db,
+                                        "--set", "新的起飞时间=13\u{200D}10 x\u{200B}y"])
+        XCTAssertFalse(r.stdout.unicodeScalars.contains { $0 == "\u{200D}" || $0 == "\u{200B}" }, r.stdout)
+        XCTAssertTrue(r.stdout.contains("13<U+200D>10 x<U+200B>y"), r.stdout)
+    }
 }
