@@ -32,6 +32,25 @@ final class DemoCommandTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("demo"), missing.stderr)
     }
 
+    /// The demo goes through the import path, and like `import` it publishes with --shared: a
+    /// second workstation that syncs sees the demo's tickets.
+    func testDemoWithSharedPublishesToTheOtherWorkstations() throws {
+        let shared = dir.file("shared")
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+        let demo = try HeatDeskBinary.run(["demo", "--db", dir.file("ws1.sqlite"), "--shared", shared])
+        XCTAssertEqual(demo.status, 0, demo.stderr)
+        XCTAssertTrue(demo.stdout.contains("Published"), demo.stdout)
+        let nodes = try FileManager.default.contentsOfDirectory(atPath: shared + "/log")
+        let batches = try nodes.flatMap { try FileManager.default.contentsOfDirectory(atPath: shared + "/log/" + $0) }
+        XCTAssertTrue(batches.contains { $0.hasSuffix(".jsonl") }, "a batch in log/: \(batches)")
+
+        let ws2 = dir.file("ws2.sqlite")
+        let sync = try HeatDeskBinary.run(["sync", "--db", ws2, "--shared", shared])
+        XCTAssertEqual(sync.status, 0, sync.stderr + sync.stdout)
+        let stats = try HeatDeskBinary.run(["stats", "--json", "--db", ws2])
+        XCTAssertTrue(stats.stdout.contains("\"tickets\":300"), stats.stdout)
+    }
+
     func testGenerateIsDeterministicAndImportsClean() throws {
         let a = try HeatDeskBinary.run(["generate", "--tickets", "400", "--seed", "9", "--out", dir.file("a")])
         XCTAssertEqual(a.status, 0, a.stderr)

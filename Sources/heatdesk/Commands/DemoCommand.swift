@@ -30,6 +30,7 @@ struct DemoCommand: ParsableCommand {
         let db = try store.open()
         if let loaded = try db.meta("demo_loaded_at") {
             Terminal.out("The demo is already loaded in \(store.path) (since \(loaded)); nothing to do.")
+            try publish(db)
             return
         }
         var options = ImportOptions()
@@ -47,7 +48,16 @@ struct DemoCommand: ParsableCommand {
         Terminal.out(ImportReport.text(summary, rejectsPath: nil))
         if summary.total.rejected == 0 { try db.setMeta("demo_loaded_at", Timestamp.format(Date())) }
         Terminal.out("Demo database: \(store.path)")
+        try publish(db)
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+
+    /// Like `import`: with --shared, what the demo imported reaches every workstation now (and a
+    /// demo loaded before the workstation joined is published on the next run).
+    private func publish(_ db: AppDatabase) throws {
+        guard let engine = try store.syncEngine(db) else { return }
+        let report = try StoreOptions.exchange(engine)
+        if report.exported > 0 { Terminal.out("Published \(report.exported) events to \(engine.directory.root).") }
     }
 }
 
