@@ -36,8 +36,9 @@ struct DemoCommand: ParsableCommand {
         var options = ImportOptions()
         options.actor = "demo"
         // The demo was recorded around a fixed moment; moving it to now keeps waits and SLA live.
-        let baseFile = dir.appendingPathComponent("BASE_TIME")
-        if !keepTimes, let text = try? String(contentsOf: baseFile, encoding: .utf8),
+        // `.base_time` (hidden, so `import DIR/*` names only data files); `BASE_TIME` in older folders.
+        let text = [".base_time", "BASE_TIME"].lazy.compactMap { try? String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }.first
+        if !keepTimes, let text,
            let base = try? Timestamp.parse(text.trimmedSpaces.trimmingCharacters(in: .newlines)) {
             options.timeShift = (Date().timeIntervalSince(base) / 60).rounded(.down) * 60
         }

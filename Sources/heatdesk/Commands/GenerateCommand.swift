@@ -14,7 +14,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The random seed.")
     var seed: UInt64 = 2026
 
-    @Option(help: ArgumentHelp("The folder to write (created if needed).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder to write (created if needed); it holds only data files, plus the hidden .base_time.", valueName: "dir"))
     var out: String
 
     func validate() throws {
@@ -34,6 +34,9 @@ struct GenerateCommand: ParsableCommand {
         Terminal.out("Wrote \(out): \(c.tickets) tickets, \(c.customers) customers, \(c.orders) orders, \(c.messages) messages, "
               + "\(c.agents) agents, \(c.suppliers) suppliers (\(files.bytes / 1_048_576) MB) in "
               + String(format: "%.1f s", Date().timeIntervalSince(started)))
+        if let base = try? String(contentsOf: files.baseTime, encoding: .utf8) {
+            Terminal.out("Recorded around \(base.trimmingCharacters(in: .whitespacesAndNewlines)) (kept in \(files.baseTime.path), hidden from DIR/*).")
+        }
         Terminal.out("Import with: heatdesk import \(files.importPaths.joined(separator: " "))")
     }
 }
