@@ -58,7 +58,17 @@ extension AppDatabase {
     }
 
     /// Finds a ticket by what a person types: `HD-1042` (any source, must be unique) or `source:HD-1042`.
+    /// An id typed in lower case (`hd-1042`) that matches nothing as typed is looked up in upper
+    /// case, the way ticket ids are written; the source is left as typed.
     public func resolveTicket(_ text: String) throws -> TicketKey? {
+        let typed = text.trimmingCharacters(in: .whitespaces)
+        if let key = try resolveTicketAsTyped(typed) { return key }
+        let colon = typed.firstIndex(of: ":").map { typed.index(after: $0) } ?? typed.startIndex
+        let upper = String(typed[..<colon]) + typed[colon...].uppercased()
+        return upper == typed ? nil : try resolveTicketAsTyped(upper)
+    }
+
+    private func resolveTicketAsTyped(_ text: String) throws -> TicketKey? {
         try writer.read { db in
             if let colon = text.firstIndex(of: ":") {
                 let key = TicketKey(source: String(text[..<colon]), externalID: String(text[text.index(after: colon)...]))
