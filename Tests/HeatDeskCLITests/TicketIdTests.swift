@@ -47,3 +47,32 @@ final class TicketIdTests: XCTestCase {
         XCTAssertEqual(try run(["show", "MAIN:hd-000005"]).status, 2)
     }
 }
+
+/// Which commands take --db and --shared (README, "Commands"): every command that reads or
+/// changes tickets; the three that only read files refuse them with the reason.
+final class CommonOptionsTests: XCTestCase {
+    func testFileOnlyCommandsRefuseDatabaseOptionsWithTheReason() throws {
+        let dir = TemporaryDirectory()
+        for args in [["templates", "list"], ["templates", "lint"], ["generate", "--out", dir.file("g")]] {
+            for option in ["--db", "--shared"] {
+                let r = try HeatDeskBinary.run(args + [option, dir.file("x")])
+                XCTAssertEqual(r.status, 2, "\(args) \(option)")
+                XCTAssertTrue(r.stderr.contains("takes no \(option): it reads only"), "\(args): \(r.stderr)")
+            }
+            XCTAssertEqual(try HeatDeskBinary.run(args).status, 0, "\(args) without them")
+        }
+    }
+
+    func testEveryOtherCommandTakesDbAndShared() throws {
+        let help = try HeatDeskBinary.run(["--help"])
+        let names = ["agent", "import", "demo", "check", "queue", "show", "stats", "claim-next", "claim", "reply", "note", "invite",
+                     "leave", "transfer", "pending", "priority", "resolve", "reopen", "sync", "monitor"]
+        for name in names {
+            XCTAssertTrue(help.stdout.contains(name), name)
+            let usage = try HeatDeskBinary.run(["help", name])
+            XCTAssertTrue(usage.stdout.contains("--db <path>") && usage.stdout.contains("--shared <dir>"), "\(name): \(usage.stdout)")
+        }
+        let render = try HeatDeskBinary.run(["help", "templates", "render"])
+        XCTAssertTrue(render.stdout.contains("--db <path>") && render.stdout.contains("--shared <dir>"), render.stdout)
+    }
+}

@@ -17,7 +17,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to write (created if needed); it holds only data files, plus the hidden .base_time.", valueName: "dir"))
     var out: String
 
+    @OptionGroup var none: NoStoreOptions
+
     func validate() throws {
+        try none.validate("generate", reads: "its seed and writes files to --out")
         guard (1...50_000_000).contains(tickets) else { throw ValidationError("--tickets must be between 1 and 50000000") }
     }
 

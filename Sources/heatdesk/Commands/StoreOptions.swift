@@ -82,3 +82,17 @@ struct StoreOptions: ParsableArguments {
         return try open()
     }
 }
+
+/// For the commands that read only files (`generate`, `templates list`, `templates lint`): `--db`
+/// and `--shared` are recognised so the refusal says why, instead of "unknown option" (README,
+/// "Commands", says which commands take them).
+struct NoStoreOptions: ParsableArguments {
+    @Option(help: .hidden) var db: String?
+    @Option(help: .hidden) var shared: String?
+
+    func validate(_ command: String, reads what: String) throws {
+        for (name, value) in [("--db", db), ("--shared", shared)] where value != nil {
+            throw ValidationError("\(command) takes no \(name): it reads only \(what), never a workstation's database")
+        }
+    }
+}

@@ -31,6 +31,9 @@ struct TemplatesCommand: ParsableCommand {
         @Option(help: "delay, cancellation, refund, complaint, sos_lost_documents, ... (see the list).") var situation: String?
         @Option(name: .customLong("lang"), help: "zh or en.") var language: String?
         @Flag(help: "JSON for scripts.") var json = false
+        @OptionGroup var none: NoStoreOptions
+
+        func validate() throws { try none.validate("templates list", reads: "the template files (--data)") }
 
         func run() throws {
             let output: CommandOutput
@@ -45,6 +48,9 @@ struct TemplatesCommand: ParsableCommand {
             abstract: "Check every template: syntax (file:line:column), unknown names, missing twins, HEAT elements, duplicate ids.")
         @OptionGroup var library: LibraryOptions
         @Flag(help: "JSON for scripts.") var json = false
+        @OptionGroup var none: NoStoreOptions
+
+        func validate() throws { try none.validate("templates lint", reads: "the template files (--data)") }
 
         func run() throws { try emit(TemplateCommands.lint(directory: try library.directory, json: json), json: json) }
     }
