@@ -38,6 +38,7 @@ final class TerminalSafeOutputTests: XCTestCase {
     func testDatabaseTargetsAndReplyFileErrorsNameHostilePathsVisibly() throws {
         let dir = TemporaryDirectory()
         assertSafe(try HeatDeskBinary.run(["queue", "--db", dir.file(Self.hostile + ".sqlite")]), status: 2)
+        assertSafe(try HeatDeskBinary.run(["demo", "--db", dir.file(Self.hostile + "/d.sqlite")]), status: 2)
 
         let db = dir.file("demo.sqlite")
         XCTAssertEqual(try HeatDeskBinary.run(["demo", "--db", db]).status, 0)
@@ -45,6 +46,7 @@ final class TerminalSafeOutputTests: XCTestCase {
         assertSafe(try HeatDeskBinary.run(["reply", "HD-000001", "--agent", "AG-002", "--db", db, "--file", dir.file(Self.hostile)]), status: 2)
         // Ids and argument errors quote what was typed.
         assertSafe(try HeatDeskBinary.run(["claim", Self.hostile, "--agent", "AG-002", "--db", db]), status: 2)
+        assertSafe(try HeatDeskBinary.run(["show", Self.hostile, "--db", db]), status: 2)
         assertSafe(try HeatDeskBinary.run(["queue", "--db", db, "--status", Self.hostile]), status: 2)
         assertSafe(try HeatDeskBinary.run(["queue", "--db", db, Self.hostile]), status: 2)
     }
