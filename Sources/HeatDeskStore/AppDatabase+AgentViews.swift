@@ -34,7 +34,7 @@ extension AppDatabase {
 
     static let itemColumns = """
         SELECT t.source, t.external_id, t.priority_rank, t.status, t.channel, t.product, t.category, t.products,
-               t.created_at, t.sla_due_at, c.name, c.tier, t.subject, t.owner_id
+               t.created_at, t.sla_due_at, CAST(c.name AS BLOB), c.tier, CAST(t.subject AS BLOB), t.owner_id
         FROM ticket t JOIN customer c ON c.id = t.customer_id
         """
 

@@ -166,7 +166,7 @@ extension AppDatabase {
     static func ticketLines(_ db: Database, ids: [Int64]) throws -> [MetricsRecord.TicketLine] {
         let stmt = try db.cachedStatement(sql: """
             SELECT t.source, t.external_id, t.product, t.channel, t.category, t.priority_rank, t.status, t.owner_id,
-                   coalesce(c.name, t.customer_id), t.subject, t.created_at, t.sla_due_at
+                   CAST(coalesce(c.name, t.customer_id) AS BLOB), CAST(t.subject AS BLOB), t.created_at, t.sla_due_at
             FROM ticket t LEFT JOIN customer c ON c.id = t.customer_id WHERE t.id = ?
             """)
         return try ids.compactMap { id in try Row.fetchOne(stmt, arguments: [id]).map(ticketLine) }

@@ -24,7 +24,7 @@ extension AppDatabase {
     static func queue(_ db: Database, _ filter: QueueFilter) throws -> [QueueItem] {
         var sql = """
             SELECT t.source, t.external_id, t.priority_rank, t.status, t.channel, t.product, t.category, t.products,
-                   t.created_at, t.sla_due_at, c.name, c.tier, t.subject, t.owner_id
+                   t.created_at, t.sla_due_at, CAST(c.name AS BLOB), c.tier, CAST(t.subject AS BLOB), t.owner_id
             FROM ticket t JOIN customer c ON c.id = t.customer_id
             WHERE t.status = ?
             """
@@ -57,8 +57,24 @@ extension AppDatabase {
             subject: r[12], ownerID: r[13])
     }
 
+    /// A text column read whole. GRDB reads TEXT through a C string, which ends at the first NUL,
+    /// so a stored `nul\0byte` would read as `nul`; read as a BLOB (the same bytes, all of them)
+    /// and decoded as UTF-8 (GRDB's String from a blob), it stays whole and views show `nul^@byte`.
+    /// Free text (subjects, summaries, messages, names) is read this way.
+    static func wholeText(_ column: String) -> String { "CAST(\(column) AS BLOB)" }
+
     /// Finds a ticket by what a person types: `HD-1042` (any source, must be unique) or `source:HD-1042`.
+    /// An id typed in lower case (`hd-1042`) that matches nothing as typed is looked up in upper
+    /// case, the way ticket ids are written; the source is left as typed.
     public func resolveTicket(_ text: String) throws -> TicketKey? {
+        let typed = text.trimmingCharacters(in: .whitespaces)
+        if let key = try resolveTicketAsTyped(typed) { return key }
+        let colon = typed.firstIndex(of: ":").map { typed.index(after: $0) } ?? typed.startIndex
+        let upper = String(typed[..<colon]) + typed[colon...].uppercased()
+        return upper == typed ? nil : try resolveTicketAsTyped(upper)
+    }
+
+    private func resolveTicketAsTyped(_ text: String) throws -> TicketKey? {
         try writer.read { db in
             if let colon = text.firstIndex(of: ":") {
                 let key = TicketKey(source: String(text[..<colon]), externalID: String(text[text.index(after: colon)...]))
@@ -89,7 +105,7 @@ extension AppDatabase {
     }
 
     static func ticketDetail(_ db: Database, _ key: TicketKey) throws -> TicketDetail? {
-        guard let r = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE source = ? AND external_id = ?",
+        guard let r = try Row.fetchOne(db, sql: "SELECT *, \(Self.wholeText("subject")) AS subject_text, \(Self.wholeText("bot_summary")) AS summary_text FROM ticket WHERE source = ? AND external_id = ?",
                                        arguments: [key.source, key.externalID]) else { return nil }
         let rowID: Int64 = r["id"]
         let orderIDs = try String.fetchAll(db, sql: "SELECT order_id FROM ticket_order WHERE ticket_id = ? ORDER BY order_id", arguments: [rowID])
@@ -98,14 +114,14 @@ extension AppDatabase {
             channel: Channel(rawValue: r["channel"]) ?? .chat, product: Product(rawValue: r["product"]) ?? .other,
             category: TicketCategory(rawValue: r["category"]) ?? .other,
             priority: Priority(rank: r["priority_rank"]) ?? .normal, status: TicketStatus(rawValue: r["status"]) ?? .queued,
-            customerID: r["customer_id"], subject: r["subject"], botSummary: r["bot_summary"],
+            customerID: r["customer_id"], subject: r["subject_text"], botSummary: r["summary_text"],
             slaDueAt: Date(millis: r["sla_due_at"]), orderIDs: orderIDs, ownerID: r["owner_id"],
             firstResponseAt: (r["first_response_at"] as Int64?).map(Date.init(millis:)),
             resolvedAt: (r["resolved_at"] as Int64?).map(Date.init(millis:)),
             disposition: (r["disposition"] as String?).flatMap(Disposition.init(rawValue:)))
         guard let customer = try customer(db, id: ticket.customerID) else { return nil }
         let messages = try Row.fetchAll(db, sql: """
-            SELECT at, author_kind, author_id, visibility, body FROM message WHERE ticket_id = ? ORDER BY at, id
+            SELECT at, author_kind, author_id, visibility, CAST(body AS BLOB) FROM message WHERE ticket_id = ? ORDER BY at, id
             """, arguments: [rowID]).map { m in
             Message(at: Date(millis: m[0]), authorKind: AuthorKind(rawValue: m[1]) ?? .system, authorID: m[2],
                     visibility: Visibility(rawValue: m[3]) ?? .internal, body: m[4])
@@ -118,7 +134,7 @@ extension AppDatabase {
         }
         let orders = try tripOrders(db, customerID: ticket.customerID, linked: orderIDs)
         let trail = try Row.fetchAll(db, sql: """
-            SELECT source, external_id, created_at, channel, category, subject, status, disposition
+            SELECT source, external_id, created_at, channel, category, CAST(subject AS BLOB), status, disposition
             FROM ticket WHERE customer_id = ? AND id != ? ORDER BY created_at DESC LIMIT 50
             """, arguments: [ticket.customerID, rowID]).map { t in
             TrailEntry(key: TicketKey(source: t[0], externalID: t[1]), createdAt: Date(millis: t[2]),
@@ -131,8 +147,8 @@ extension AppDatabase {
     }
 
     static func customer(_ db: Database, id: String) throws -> Customer? {
-        guard let c = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id]) else { return nil }
-        return Customer(id: c["id"], name: c["name"], language: c["language"], tier: MemberTier(rawValue: c["tier"]) ?? .star1,
+        guard let c = try Row.fetchOne(db, sql: "SELECT *, CAST(name AS BLOB) AS name_text FROM customer WHERE id = ?", arguments: [id]) else { return nil }
+        return Customer(id: c["id"], name: c["name_text"], language: c["language"], tier: MemberTier(rawValue: c["tier"]) ?? .star1,
                         phoneMasked: c["phone_masked"], emailMasked: c["email_masked"],
                         flags: Set((c["flags"] as String).split(separator: ",").compactMap { CustomerFlag(rawValue: String($0)) }))
     }

@@ -11,7 +11,7 @@ extension AppDatabase {
         return try writer.read { db in
             let stmt = try db.cachedStatement(sql: """
                 SELECT t.source, t.external_id, t.product, t.channel, t.category, t.priority_rank, t.status, t.owner_id,
-                       coalesce(c.name, t.customer_id), t.subject, t.created_at, t.sla_due_at
+                       CAST(coalesce(c.name, t.customer_id) AS BLOB), CAST(t.subject AS BLOB), t.created_at, t.sla_due_at
                 FROM ticket t LEFT JOIN customer c ON c.id = t.customer_id WHERE t.source = ? AND t.external_id = ?
                 """)
             return try keys.compactMap { k in try Row.fetchOne(stmt, arguments: [k.source, k.externalID]).map(Self.ticketLine) }

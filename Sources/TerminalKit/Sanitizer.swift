@@ -15,6 +15,8 @@
 ///   more than 4 marks on one base are dropped (a "Zalgo" string would smear over other rows).
 /// - Inside an emoji sequence, ZWJ, variation selectors and tag characters are kept: they
 ///   are how 🏳️‍🌈 and 🏴 flags are spelled and they do not reach the terminal on their own.
+///   Joiners and selectors are kept elsewhere only where a script is spelled with them
+///   (`keeps(_:after:emoji:keycap:)`); after a digit or a Latin letter they are shown.
 public enum Sanitizer {
     public static let tabWidth = 8
     public static let maxMarksPerCluster = 4
@@ -89,12 +91,42 @@ public enum Sanitizer {
         return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
     }
 
+    /// Whether an invisible joiner or selector `s` inside a cluster is part of how the text is
+    /// spelled, and so kept: ZWJ, ZWNJ and tags in emoji sequences (🏳️‍🌈, 🏴 flags); ZWJ and ZWNJ in
+    /// the scripts that shape with them (Arabic, Hebrew, Indic, Thai, Tibetan, Myanmar, Khmer,
+    /// Mongolian...); variation selectors after an emoji, a keycap (1️⃣) or any other non-ASCII
+    /// base (CJK ideographic variants, symbols); Mongolian selectors after Mongolian. Anywhere else
+    /// (after a digit or a Latin letter, in a booking number) it would only hide a difference, so
+    /// it is shown as `<U+XXXX>` like the other invisible characters.
+    static func keeps(_ s: Unicode.Scalar, after base: Unicode.Scalar, emoji: Bool, keycap: Bool) -> Bool {
+        let v = s.value, b = base.value
+        switch v {
+        case 0x200C, 0x200D: return emoji || shapesWithJoiners(b)
+        case 0xFE00...0xFE0F: return emoji || keycap || b > 0x7F
+        case 0xE0100...0xE01EF: return b > 0x7F
+        case 0xE0020...0xE007F: return emoji
+        case 0x180B...0x180F: return (0x1800...0x18AF).contains(b)
+        case 0x17B4, 0x17B5: return (0x1780...0x17FF).contains(b)
+        default: return false
+        }
+    }
+
+    /// Scripts whose letters join or conjoin, where ZWJ and ZWNJ choose the shape.
+    static func shapesWithJoiners(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0590...0x0FFF, 0x1000...0x109F, 0x1780...0x18AF, 0xA800...0xABFF, 0xFB1D...0xFDFF, 0xFE70...0xFEFE,
+             0x10A00...0x11FFF: return true
+        default: return false
+        }
+    }
+
     /// One grapheme cluster made safe.
     static func clean(_ ch: Character) -> String {
         let scalars = Array(ch.unicodeScalars)
         guard let first = scalars.first else { return "" }
         if scalars.count == 1 {
             if let v = visible(first) { return v }
+            if first.properties.isDefaultIgnorableCodePoint { return codePoint(first.value) }   // a lone selector
             if DisplayWidth.of(first) == 0 { return "◌" + String(first) }   // lone mark
             return String(ch)
         }
@@ -102,17 +134,18 @@ public enum Sanitizer {
         var base: Unicode.Scalar?
         var marks = 0
         let emoji = first.properties.isEmoji && first.value > 0xFF
+        let keycap = scalars.contains("\u{20E3}")
         for s in scalars {
             if base == nil {
                 if let v = visible(s) { out += v; continue }
+                if s.properties.isDefaultIgnorableCodePoint { out += codePoint(s.value); continue }
                 if DisplayWidth.of(s) == 0 { out += "◌"; base = "◌"; out.unicodeScalars.append(s); marks = 1; continue }
                 base = s; out.unicodeScalars.append(s); continue
             }
-            let v = s.value
-            let joinerOK = v == 0x200D || v == 0x200C || (0xFE00...0xFE0F).contains(v) || (0xE0020...0xE007F).contains(v)
-                || (0xE0100...0xE01EF).contains(v)
-            if joinerOK && (emoji || v == 0x200C || v == 0x200D || v <= 0xFE0F) {
-                out.unicodeScalars.append(s); continue
+            if s.properties.isDefaultIgnorableCodePoint {
+                if keeps(s, after: base!, emoji: emoji, keycap: keycap) { out.unicodeScalars.append(s) }
+                else { out += codePoint(s.value); base = nil; marks = 0 }
+                continue
             }
             if let vis = visible(s) {
                 out += vis; base = nil; marks = 0; continue

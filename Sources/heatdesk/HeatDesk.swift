@@ -25,20 +25,23 @@ struct HeatDesk: ParsableCommand {
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("heatdesk: \(failure.message)\n".utf8))
+            Terminal.err("heatdesk: \(failure.message)\n")
             Foundation.exit(failure.code)
         } catch {
+            // Argument errors quote what was typed: they go through `Terminal` like the rest.
             let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { Terminal.out(message) }
+                Foundation.exit(0)
             }
-            exit(withError: error)
+            if !message.isEmpty { Terminal.err(message + "\n") }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }
 
-/// A failure the user can act on: its message goes to stderr as is, with the exit code.
+/// A failure the user can act on: its message goes to stderr (through `Terminal`), with the exit code.
 struct CommandFailure: Error {
     var message: String
     var code: Int32 = 1

@@ -34,4 +34,19 @@ final class ConfigFileTests: XCTestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("\(config):2: unknown key 'shraed'"), r.stderr)
     }
+
+    /// An empty config is a valid config: an empty file, /dev/null (a character device, whose
+    /// size says 0), a file of comments. A folder is named as the mistake it is.
+    func testAnEmptyConfigOrDevNullIsValid() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("ws.sqlite")
+        XCTAssertEqual(try HeatDeskBinary.run(["demo", "--db", db]).status, 0)
+        for config in ["/dev/null", dir.write("empty", ""), dir.write("comments", "# nothing set here\n\n")] {
+            let r = try HeatDeskBinary.run(["stats", "--json", "--db", db], environment: ["HEATDESK_CONFIG": config])
+            XCTAssertEqual(r.status, 0, "\(config): \(r.stderr)")
+        }
+        let folder = try HeatDeskBinary.run(["stats", "--db", db], environment: ["HEATDESK_CONFIG": dir.path])
+        XCTAssertEqual(folder.status, 2)
+        XCTAssertTrue(folder.stderr.contains("\(dir.path): a folder, not a config file"), folder.stderr)
+    }
 }

@@ -56,7 +56,7 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(text.stdout.contains("Bot hand-over summary:"))
         XCTAssertTrue(text.stdout.contains("MU523 PVG→NRT"))
 
-        XCTAssertEqual(try HeatDeskBinary.run(["show", "HD-404", "--db", db]).status, 1)
+        XCTAssertEqual(try HeatDeskBinary.run(["show", "HD-404", "--db", db]).status, 2, "an unknown id exits 2, as in every verb")
         XCTAssertEqual(try HeatDeskBinary.run(["queue", "--db", dir.file("none.sqlite")]).status, 2)
 
         let stats = try HeatDeskBinary.run(["stats", "--json", "--db", db])

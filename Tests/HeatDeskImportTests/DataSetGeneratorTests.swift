@@ -12,7 +12,7 @@ final class DataSetGeneratorTests: XCTestCase {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Data").appendingPathComponent("demo")
 
-    static let fileNames = ["suppliers.jsonl", "agents.jsonl", "customers.jsonl", "orders.jsonl", "tickets.csv", "messages.jsonl", "BASE_TIME"]
+    static let fileNames = ["suppliers.jsonl", "agents.jsonl", "customers.jsonl", "orders.jsonl", "tickets.csv", "messages.jsonl", ".base_time"]
 
     private func generate(_ tickets: Int, seed: UInt64, into dir: TemporaryDirectory) throws -> DataSetGenerator.GeneratedFiles {
         try DataSetGenerator(tickets: tickets, seed: seed).write(to: dir.url)

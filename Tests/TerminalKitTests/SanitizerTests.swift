@@ -36,6 +36,23 @@ final class SanitizerTests: XCTestCase {
         }
     }
 
+    /// Joiners and selectors hide a difference between two booking numbers: outside the emoji
+    /// sequences and scripts spelled with them, they are shown like the other invisible characters.
+    func testJoinersAndSelectorsOutsideEmojiAndJoiningScriptsAreShown() {
+        XCTAssertEqual(SafeText("12\u{200D}34").singleLine, "12<U+200D>34")
+        XCTAssertEqual(SafeText("MU\u{200C}523").singleLine, "MU<U+200C>523")
+        XCTAssertEqual(SafeText("HX8\u{FE0F}8").singleLine, "HX8<U+FE0F>8")
+        XCTAssertEqual(SafeText("a\u{34F}b").singleLine, "a<U+034F>b")
+        XCTAssertEqual(SafeText("\u{FE0F}x").singleLine, "<U+FE0F>x")
+        XCTAssertEqual(SafeText("\u{200D}").singleLine, "<U+200D>")
+        XCTAssertEqual(SafeText("K\u{E0101}").singleLine, "K<U+E0101>")
+        // Still kept: emoji ZWJ and keycap sequences, text/emoji presentation, CJK ideographic
+        // variants, Persian ZWNJ, Devanagari half forms, Mongolian free variation selectors.
+        for s in ["👩‍💻", "🏳️‍🌈", "1️⃣", "#️⃣", "©️", "❤︎", "葛\u{E0100}", "ن\u{200C}ه", "क्\u{200D}ष", "ᠠ\u{180B}", "中文汉字"] {
+            XCTAssertEqual(SafeText(s).singleLine, s, s.debugDescription)
+        }
+    }
+
     func testOrphanMarkGetsBaseAndZalgoIsCapped() {
         XCTAssertEqual(SafeText("\u{301}x").singleLine, "◌\u{301}x")
         let zalgo = "a" + String(repeating: "\u{336}", count: 30)

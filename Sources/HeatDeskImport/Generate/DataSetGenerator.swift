@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes a deterministic, realistic data set in the import formats (Docs/import-format.md):
 /// suppliers, agents, customers, orders (JSON Lines), tickets (CSV) and messages (JSON Lines),
-/// plus `BASE_TIME`, the moment the data set is recorded around.
+/// plus `.base_time`, the moment the data set is recorded around (hidden: `DIR/*` is data only).
 ///
 /// Same `tickets`, `seed` and `baseDate`, same bytes: the generator draws from SplitMix64
 /// streams derived from the seed and never reads the clock. It streams: each customer is
@@ -75,7 +75,7 @@ public struct DataSetGenerator: Sendable {
         public var orders: URL
         public var tickets: URL
         public var messages: URL
-        /// `BASE_TIME`: the recorded "now" (ISO 8601), for loaders that move the set to today.
+        /// `.base_time`: the recorded "now" (ISO 8601), for loaders that move the set to today.
         public var baseTime: URL
         public var counts: Counts
         public var bytes: Int
@@ -172,7 +172,8 @@ public struct DataSetGenerator: Sendable {
             if let progress, n % 2000 == 1999 { progress(nextTicket - 1, tickets) }
         }
         for f in files { try f.close() }
-        let baseFile = url("BASE_TIME")
+        // Hidden, so `heatdesk import DIR/*` names only data files.
+        let baseFile = url(".base_time")
         try Data((GenTime.timestamp(base, .china) + "\n").utf8).write(to: baseFile)
         progress?(tickets, tickets)
 

@@ -29,14 +29,16 @@ struct DemoCommand: ParsableCommand {
         guard !files.isEmpty else { throw CommandFailure(message: "\(dir.path): no demo files", code: 2) }
         let db = try store.open()
         if let loaded = try db.meta("demo_loaded_at") {
-            print("The demo is already loaded in \(store.path) (since \(loaded)); nothing to do.")
+            Terminal.out("The demo is already loaded in \(store.path) (since \(loaded)); nothing to do.")
+            try publish(db)
             return
         }
         var options = ImportOptions()
         options.actor = "demo"
         // The demo was recorded around a fixed moment; moving it to now keeps waits and SLA live.
-        let baseFile = dir.appendingPathComponent("BASE_TIME")
-        if !keepTimes, let text = try? String(contentsOf: baseFile, encoding: .utf8),
+        // `.base_time` (hidden, so `import DIR/*` names only data files); `BASE_TIME` in older folders.
+        let text = [".base_time", "BASE_TIME"].lazy.compactMap { try? String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }.first
+        if !keepTimes, let text,
            let base = try? Timestamp.parse(text.trimmedSpaces.trimmingCharacters(in: .newlines)) {
             options.timeShift = (Date().timeIntervalSince(base) / 60).rounded(.down) * 60
         }
@@ -44,10 +46,19 @@ struct DemoCommand: ParsableCommand {
         do { summary = try Importer(database: db, options: options).run(paths: files) } catch let e as ImportError {
             throw CommandFailure(message: e.description, code: 2)
         }
-        print(ImportReport.text(summary, rejectsPath: nil))
+        Terminal.out(ImportReport.text(summary, rejectsPath: nil))
         if summary.total.rejected == 0 { try db.setMeta("demo_loaded_at", Timestamp.format(Date())) }
-        print("Demo database: \(store.path)")
+        Terminal.out("Demo database: \(store.path)")
+        try publish(db)
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+
+    /// Like `import`: with --shared, what the demo imported reaches every workstation now (and a
+    /// demo loaded before the workstation joined is published on the next run).
+    private func publish(_ db: AppDatabase) throws {
+        guard let engine = try store.syncEngine(db) else { return }
+        let report = try StoreOptions.exchange(engine)
+        if report.exported > 0 { Terminal.out("Published \(report.exported) events to \(engine.directory.root).") }
     }
 }
 

@@ -14,10 +14,13 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The random seed.")
     var seed: UInt64 = 2026
 
-    @Option(help: ArgumentHelp("The folder to write (created if needed).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder to write (created if needed); it holds only data files, plus the hidden .base_time.", valueName: "dir"))
     var out: String
 
+    @OptionGroup var none: NoStoreOptions
+
     func validate() throws {
+        try none.validate("generate", reads: "its seed and writes files to --out")
         guard (1...50_000_000).contains(tickets) else { throw ValidationError("--tickets must be between 1 and 50000000") }
     }
 
@@ -31,9 +34,12 @@ struct GenerateCommand: ParsableCommand {
         }
         bar?.clear()
         let c = files.counts
-        print("Wrote \(out): \(c.tickets) tickets, \(c.customers) customers, \(c.orders) orders, \(c.messages) messages, "
+        Terminal.out("Wrote \(out): \(c.tickets) tickets, \(c.customers) customers, \(c.orders) orders, \(c.messages) messages, "
               + "\(c.agents) agents, \(c.suppliers) suppliers (\(files.bytes / 1_048_576) MB) in "
               + String(format: "%.1f s", Date().timeIntervalSince(started)))
-        print("Import with: heatdesk import \(files.importPaths.joined(separator: " "))")
+        if let base = try? String(contentsOf: files.baseTime, encoding: .utf8) {
+            Terminal.out("Recorded around \(base.trimmingCharacters(in: .whitespacesAndNewlines)) (kept in \(files.baseTime.path), hidden from DIR/*).")
+        }
+        Terminal.out("Import with: heatdesk import \(files.importPaths.joined(separator: " "))")
     }
 }

@@ -16,7 +16,7 @@ struct ImportCommand: ParsableCommand {
             Formats: Docs/import-format.md.
             """)
 
-    @Argument(help: ArgumentHelp("Files to import.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files to import; a folder stands for its .csv, .jsonl, .ndjson and .json files.", valueName: "file"))
     var files: [String] = []
 
     @OptionGroup var store: StoreOptions
@@ -55,22 +55,47 @@ struct ImportCommand: ParsableCommand {
         options.rejectsPath = rejects
         options.encoding = encoding
         options.bulk = bulk
+        let paths = try Self.expand(files)
         let db = try dryRun ? store.openExisting() : store.open()
         let bar = (!quiet && isatty(2) == 1) ? ProgressBar() : nil
         let importer = Importer(database: db, options: options, progress: bar.map { b in { b.draw($0) } })
         let summary: ImportSummary
-        do { summary = try importer.run(paths: files) } catch let e as ImportError {
+        do { summary = try importer.run(paths: paths) } catch let e as ImportError {
             bar?.clear()
             throw CommandFailure(message: e.description, code: 2)
         }
         bar?.clear()
-        print(ImportReport.text(summary, rejectsPath: rejects))
+        Terminal.out(ImportReport.text(summary, rejectsPath: rejects))
         // Imported rows are events in the log: with --shared they reach every workstation now.
         if !dryRun, let engine = try store.syncEngine(db) {
             let report = try StoreOptions.exchange(engine)
-            if report.exported > 0 { print("Published \(report.exported) events to \(engine.directory.root).") }
+            if report.exported > 0 { Terminal.out("Published \(report.exported) events to \(engine.directory.root).") }
         }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+}
+
+extension ImportCommand {
+    /// The data files a folder holds: the extensions the importer knows, hidden files left out,
+    /// in name order. So `import DIR` reads a generated set or `Data/demo` and leaves its other
+    /// files (README.md, BASE_TIME) alone. A file named on its own is read whatever its name.
+    static let dataExtensions: Set<String> = ["csv", "jsonl", "ndjson", "json"]
+
+    static func expand(_ paths: [String]) throws -> [String] {
+        try paths.flatMap { path -> [String] in
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [path] }
+            let names: [String]
+            do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+                throw CommandFailure(message: "\(path): cannot list the folder (check its permissions)", code: 2)
+            }
+            let data = names.filter { !$0.hasPrefix(".") && dataExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+                .sorted().map { (path as NSString).appendingPathComponent($0) }
+            guard !data.isEmpty else {
+                throw CommandFailure(message: "\(path): no data files in this folder (.csv, .jsonl, .ndjson or .json)", code: 2)
+            }
+            return data
+        }
     }
 }
 

@@ -34,8 +34,8 @@ struct QueueCommand: ParsableCommand {
         let db = try store.openExisting()
         let items = try db.queue(.init(products: product, status: status, limit: limit, offset: offset))
         let now = Date()
-        if json { print(QueueItem.json(items, now: now)); return }
-        print(QueueText.render(items, now: now))
+        if json { Terminal.json(QueueItem.json(items, now: now)); return }
+        Terminal.out(QueueText.render(items, now: now))
     }
 }
 

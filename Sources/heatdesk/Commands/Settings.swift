@@ -14,11 +14,26 @@ enum Settings {
     }
 
     /// Read once per process; `HeatDesk.main` refuses to run on a broken file.
+    /// An empty file, `/dev/null` or any other character device read to its end is a valid, empty
+    /// config; a folder or a file that cannot be read is named with the reason.
     static let loaded: Result<WorkstationConfig, CommandFailure> = {
         let path = configPath
-        guard FileManager.default.fileExists(atPath: path) else { return .success(WorkstationConfig()) }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            return .failure(CommandFailure(message: "\(path): cannot read the config file as UTF-8 text", code: 2))
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return .success(WorkstationConfig()) }
+        if isFolder.boolValue {
+            return .failure(CommandFailure(message: "\(path): a folder, not a config file (HEATDESK_CONFIG names the file itself)", code: 2))
+        }
+        // Read to the end rather than by the size `stat` reports: a device or a pipe says 0.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(CommandFailure(message: "\(path): cannot read the config file (check its permissions)", code: 2))
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do { data = try handle.readToEnd() ?? Data() } catch {
+            return .failure(CommandFailure(message: "\(path): cannot read the config file: \(error.localizedDescription)", code: 2))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(CommandFailure(message: "\(path): the config file is not UTF-8 text", code: 2))
         }
         do { return .success(try WorkstationConfig.parse(text, file: path)) } catch {
             return .failure(CommandFailure(message: "config: \(error)", code: 2))

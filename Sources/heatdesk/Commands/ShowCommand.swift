@@ -23,10 +23,10 @@ struct ShowCommand: ParsableCommand {
             throw CommandFailure(message: e.description, code: 2)
         }
         guard let key, let detail = try db.ticketDetail(key) else {
-            throw CommandFailure(message: "no ticket '\(Sanitize.line(ticket))'", code: 1)
+            throw CommandFailure(message: "no ticket '\(Sanitize.line(ticket))'", code: 2)
         }
         let now = Date()
-        print(json ? detail.json(now: now) : TicketText.render(detail, now: now))
+        if json { Terminal.json(detail.json(now: now)) } else { Terminal.out(TicketText.render(detail, now: now)) }
     }
 }
 

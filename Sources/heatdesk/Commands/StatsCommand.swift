@@ -25,7 +25,7 @@ struct StatsCommand: ParsableCommand {
                                    targets: targets)
         if json {
             // One object: the counts' keys as before, then the figures.
-            print(String(counts.json.dropLast()) + "," + String(report.json.dropFirst()))
+            Terminal.json(String(counts.json.dropLast()) + "," + String(report.json.dropFirst()))
             return
         }
         var lines = ["Tickets: \(counts.total)   customers: \(counts.customers)   orders: \(counts.orders)   agents: \(counts.agents)   events: \(counts.events)"]
@@ -34,7 +34,7 @@ struct StatsCommand: ParsableCommand {
         lines.append("By priority: " + Priority.allCases.map { "\($0.rawValue) \(counts.byPriority[$0] ?? 0)" }.joined(separator: "  "))
         lines.append("")
         lines += StatsText.lines(report)
-        print(lines.joined(separator: "\n"))
+        Terminal.out(lines.joined(separator: "\n"))
     }
 }
 

@@ -25,7 +25,7 @@ struct StoreOptions: ParsableArguments {
     @discardableResult
     static func exchange(_ engine: SyncEngine) throws -> SyncReport {
         let report = try engine.exchange()
-        for f in report.faults { FileHandle.standardError.write(Data("heatdesk: sync: \(f)\n".utf8)) }
+        for f in report.faults { Terminal.err("heatdesk: sync: \(f)\n") }
         return report
     }
 
@@ -58,8 +58,70 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open() throws -> AppDatabase {
+        try Self.checkPath(path)
         do { return try AppDatabase.open(path: path) } catch {
-            throw CommandFailure(message: "\(path): cannot open the database: \(error)", code: 2)
+            throw CommandFailure(message: Self.explain(error, path: path), code: 2)
+        }
+    }
+
+    /// heatdesk's own data folder (`$XDG_DATA_HOME/heatdesk`): the one folder created when missing.
+    static var defaultFolder: String { (defaultPath as NSString).deletingLastPathComponent }
+
+    /// Says what is wrong with a database path, and what to do, before SQLite answers with a bare
+    /// "error 14" or "8" that names no file. The folder must exist (a typo in --db must not grow
+    /// a tree of folders), except heatdesk's own data folder; the workstation must be able to
+    /// write both the file and its folder (SQLite keeps its -wal and -shm files beside it).
+    static func checkPath(_ path: String) throws {
+        let fm = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue {
+                throw CommandFailure(message: "\(path): a folder, not a database file (pass --db \(path)/NAME.sqlite)", code: 2)
+            }
+            if access(path, R_OK | W_OK) != 0 {
+                throw CommandFailure(message: "\(path): read-only (check its permissions): the workstation must be able to write its database", code: 2)
+            }
+            if access(folder, W_OK | X_OK) != 0 {
+                throw CommandFailure(message: "\(folder): the database's folder is read-only (check its permissions): SQLite writes its -wal and -shm files beside \(path)", code: 2)
+            }
+            return
+        }
+        if fm.fileExists(atPath: folder, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw CommandFailure(message: "\(path): \(folder) is a file, not a folder", code: 2) }
+            if access(folder, W_OK | X_OK) != 0 {
+                throw CommandFailure(message: "\(path): the folder \(folder) is read-only (check its permissions): the workstation cannot create its database there", code: 2)
+            }
+            return
+        }
+        guard folder == defaultFolder else {
+            throw CommandFailure(message: "\(path): the folder \(folder) does not exist (create it, or pass another --db)", code: 2)
+        }
+        do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw CommandFailure(message: "\(folder): cannot create heatdesk's data folder: \(error.localizedDescription)", code: 2)
+        }
+    }
+
+    /// SQLite's refusals in words, with the path (what `checkPath` cannot see: a read-only mount,
+    /// an immutable file, a file that is not a database).
+    static func explain(_ error: any Error, path: String) -> String {
+        // GRDB's DatabaseError bridges to NSError with SQLite's extended result code (the
+        // executable does not link GRDB itself); the primary code is its low byte.
+        let ns = error as NSError
+        guard ns.domain == "GRDB.DatabaseError" else { return "\(path): cannot open the database: \(error)" }
+        switch Int32(ns.code & 0xFF) {
+        case 8:   // SQLITE_READONLY
+            return "\(path): read-only (a read-only mount or file; check its permissions): the workstation must be able to write its database"
+        case 14:  // SQLITE_CANTOPEN
+            return "\(path): cannot open the database file (check that its folder exists and that both are readable and writable)"
+        case 26:  // SQLITE_NOTADB
+            return "\(path): not a heatdesk database (the file is not SQLite); pass another --db"
+        case 11:  // SQLITE_CORRUPT
+            return "\(path): the database is damaged; restore it from a backup or start a new one from the shared directory's snapshot"
+        case 13:  // SQLITE_FULL
+            return "\(path): the disk is full"
+        default:
+            return "\(path): cannot open the database: \(ns.localizedFailureReason ?? "\(error)")"
         }
     }
 
@@ -67,6 +129,7 @@ struct StoreOptions: ParsableArguments {
     /// snapshot when there is one (Docs/sync-protocol.md, "Snapshots").
     func openForSync() throws -> AppDatabase {
         if let dir = sharedPath, !FileManager.default.fileExists(atPath: path) {
+            try Self.checkPath(path)
             do { try SyncEngine.bootstrap(path: path, shared: dir) } catch {
                 throw CommandFailure(message: "\(path): cannot start from the snapshot in \(dir): \(error)", code: 2)
             }
@@ -76,9 +139,27 @@ struct StoreOptions: ParsableArguments {
 
     /// For read-only verbs: a missing file is a mistake, not a reason to create an empty database.
     func openExisting() throws -> AppDatabase {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            throw CommandFailure(message: "\(path): no such database: the folder \(folder) does not exist (pass --db, or run 'heatdesk demo' or 'heatdesk import' first)", code: 2)
+        }
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(message: "\(path): no such database (run 'heatdesk demo' or 'heatdesk import' first, or pass --db)", code: 2)
         }
         return try open()
+    }
+}
+
+/// For the commands that read only files (`generate`, `templates list`, `templates lint`): `--db`
+/// and `--shared` are recognised so the refusal says why, instead of "unknown option" (README,
+/// "Commands", says which commands take them).
+struct NoStoreOptions: ParsableArguments {
+    @Option(help: .hidden) var db: String?
+    @Option(help: .hidden) var shared: String?
+
+    func validate(_ command: String, reads what: String) throws {
+        for (name, value) in [("--db", db), ("--shared", shared)] where value != nil {
+            throw ValidationError("\(command) takes no \(name): it reads only \(what), never a workstation's database")
+        }
     }
 }

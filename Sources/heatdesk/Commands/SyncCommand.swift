@@ -41,16 +41,16 @@ struct SyncCommand: ParsableCommand {
         if watch {
             while true {
                 let r = try engine.exchange()
-                if r.exported > 0 || r.applied > 0 || !r.faults.isEmpty || !r.rejected.isEmpty { FileHandle.standardOutput.write(Data((describe(r) + "\n").utf8)) }
+                if r.exported > 0 || r.applied > 0 || !r.faults.isEmpty || !r.rejected.isEmpty { Terminal.out(describe(r)) }
                 Thread.sleep(forTimeInterval: interval)
             }
         }
         let report = try engine.exchange()
         if snapshot, report.faults.isEmpty {
             let id = try engine.writeSnapshot()
-            print("Snapshot \(id) written.")
+            Terminal.out("Snapshot \(id) written.")
         }
-        if digest { print(try SyncEngine.digest(db)); return }
+        if digest { Terminal.out(try SyncEngine.digest(db)); return }
         if let stale {
             try listStale(engine, db: db, limit: stale)
         } else if json {
@@ -59,9 +59,9 @@ struct SyncCommand: ParsableCommand {
             w.key("faults"); w.beginArray(); for f in report.faults { w.string(f.description) }; w.endArray()
             w.key("rejected"); w.beginArray(); for r in report.rejected { w.string(r.description) }; w.endArray()
             w.key("waiting"); w.beginArray(); for r in report.waiting { w.string(r) }; w.endArray()
-            w.endObject(); print(w.text)
+            w.endObject(); Terminal.json(w.text)
         } else {
-            print(describe(report))
+            Terminal.out(describe(report))
         }
         if !report.faults.isEmpty { throw ExitCode(1) }
     }
@@ -84,7 +84,7 @@ struct SyncCommand: ParsableCommand {
             }
             supervisor = a
         }
-        if claims.isEmpty { print("No stale claims."); return }
+        if claims.isEmpty { Terminal.out("No stale claims."); return }
         for c in claims {
             let seen = c.lastSeen.map { Timestamp.format($0) } ?? "never"
             var line = "\(c.ticket) held by \(c.holder) (epoch \(c.epoch)), workstation \(c.node) last seen \(seen)"
@@ -94,7 +94,7 @@ struct SyncCommand: ParsableCommand {
                     line += ": requeued"
                 } catch let e as AppDatabase.WorkError { line += ": not requeued (\(e.message))" }
             }
-            print(Sanitize.line(line))
+            Terminal.out(line)
         }
         if supervisor != nil { try StoreOptions.exchange(engine) }
     }

@@ -31,12 +31,15 @@ struct TemplatesCommand: ParsableCommand {
         @Option(help: "delay, cancellation, refund, complaint, sos_lost_documents, ... (see the list).") var situation: String?
         @Option(name: .customLong("lang"), help: "zh or en.") var language: String?
         @Flag(help: "JSON for scripts.") var json = false
+        @OptionGroup var none: NoStoreOptions
+
+        func validate() throws { try none.validate("templates list", reads: "the template files (--data)") }
 
         func run() throws {
             let output: CommandOutput
             do { output = try TemplateCommands.list(try library.load(), product: product, situation: situation, language: language, json: json) }
             catch let e as TemplateCommandError { throw CommandFailure(message: e.message, code: 2) }
-            try emit(output)
+            try emit(output, json: json)
         }
     }
 
@@ -45,8 +48,11 @@ struct TemplatesCommand: ParsableCommand {
             abstract: "Check every template: syntax (file:line:column), unknown names, missing twins, HEAT elements, duplicate ids.")
         @OptionGroup var library: LibraryOptions
         @Flag(help: "JSON for scripts.") var json = false
+        @OptionGroup var none: NoStoreOptions
 
-        func run() throws { try emit(TemplateCommands.lint(directory: try library.directory, json: json)) }
+        func validate() throws { try none.validate("templates lint", reads: "the template files (--data)") }
+
+        func run() throws { try emit(TemplateCommands.lint(directory: try library.directory, json: json), json: json) }
     }
 
     struct Render: ParsableCommand {
@@ -68,7 +74,7 @@ struct TemplatesCommand: ParsableCommand {
             let outcome: TemplateCommands.RenderOutcome
             do throws(TemplateCommandError) { outcome = try TemplateCommands.render(lib, id: id, context: context, sets: sets, check: check) }
             catch { throw CommandFailure(message: error.message, code: 2) }
-            try emit(TemplateCommands.renderOutput(outcome, json: json))
+            try emit(TemplateCommands.renderOutput(outcome, json: json), json: json)
         }
     }
 }
@@ -101,7 +107,7 @@ struct CheckCommand: ParsableCommand {
             draft = String(decoding: data, as: UTF8.self)
         }
         let context = try TicketContextLoader.context(store: store, ticket: ticket, agent: agent)
-        try emit(TemplateCommands.check(draft: draft, context: context, audience: Audience(rawValue: audience)!, json: json))
+        try emit(TemplateCommands.check(draft: draft, context: context, audience: Audience(rawValue: audience)!, json: json), json: json)
     }
 }
 
@@ -123,9 +129,12 @@ enum TicketContextLoader {
     }
 }
 
-/// Prints a library command's output and exits with its status.
-func emit(_ output: CommandOutput) throws {
-    if !output.stdout.isEmpty { print(output.stdout, terminator: output.stdout.hasSuffix("\n") ? "" : "\n") }
-    if !output.stderr.isEmpty { FileHandle.standardError.write(Data(output.stderr.utf8)) }
+/// Prints a library command's output (through `Terminal`, like everything) and exits with its status.
+func emit(_ output: CommandOutput, json: Bool) throws {
+    if !output.stdout.isEmpty {
+        let text = output.stdout.hasSuffix("\n") ? String(output.stdout.dropLast()) : output.stdout
+        if json { Terminal.json(text) } else { Terminal.out(text) }
+    }
+    if !output.stderr.isEmpty { Terminal.err(output.stderr) }
     if output.exitCode != 0 { throw ExitCode(output.exitCode) }
 }

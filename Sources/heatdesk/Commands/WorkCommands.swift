@@ -74,9 +74,9 @@ struct WorkContext {
                 default: w.key(k); w.null()
                 }
             }
-            w.endObject(); print(w.text)
+            w.endObject(); Terminal.json(w.text)
         } else {
-            print(text)
+            Terminal.out(text)
         }
     }
 }
@@ -98,7 +98,7 @@ struct ClaimNextCommand: ParsableCommand {
             w.done(json, "Claimed \(key) for \(w.actor.id) (epoch \(epoch)): \(Sanitize.line(subject))",
                    ["ticket": key.description, "agent": w.actor.id, "epoch": epoch])
         default:
-            if json { print("{\"ticket\":null}") } else { print("Nothing queued for \(w.actor.id).") }
+            if json { Terminal.json("{\"ticket\":null}") } else { Terminal.out("Nothing queued for \(w.actor.id).") }
             throw ExitCode(3)
         }
     }
@@ -231,7 +231,7 @@ struct LeaveCommand: ParsableCommand {
         let key = try w.ticket(ticket)
         let who = member ?? w.actor.supplierID ?? w.actor.id
         try w.perform { try w.db.leave(key, member: who, by: w.actor) }
-        print("\(Sanitize.line(who)) left \(key).")
+        Terminal.out("\(who) left \(key).")
     }
 }
 
@@ -298,7 +298,7 @@ struct ReopenCommand: ParsableCommand {
         let w = try WorkContext(store: store, actor: actor)
         let key = try w.ticket(ticket)
         try w.perform { try w.db.reopen(key, by: w.actor, authority: w.authority) }
-        print("\(key) reopened, owned by \(w.actor.id).")
+        Terminal.out("\(key) reopened, owned by \(w.actor.id).")
     }
 }
 
@@ -319,7 +319,7 @@ struct PendingCommand: ParsableCommand {
         let w = try WorkContext(store: store, actor: actor)
         let key = try w.ticket(ticket)
         try w.perform { try w.db.setPending(key, waitingFor: waitingFor, by: w.actor) }
-        print(waitingFor.map { "\(key) pending, waiting for the \($0)." } ?? "\(key) open again.")
+        Terminal.out(waitingFor.map { "\(key) pending, waiting for the \($0)." } ?? "\(key) open again.")
     }
 }
 
@@ -338,6 +338,6 @@ struct PriorityCommand: ParsableCommand {
         let w = try WorkContext(store: store, actor: actor)
         let key = try w.ticket(ticket)
         try w.perform { try w.db.setPriority(key, Priority(rawValue: priority)!, by: w.actor) }
-        print("\(key) is now \(priority).")
+        Terminal.out("\(key) is now \(priority).")
     }
 }
