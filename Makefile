@@ -36,6 +36,7 @@ test: deps
 HEATDESK_AGENT ?= AG-002
 
 run: build
+	@mkdir -p "$(dir $(HEATDESK_DB))"
 	$(BIN_DEBUG) demo --db "$(HEATDESK_DB)"
 	$(BIN_DEBUG) agent --agent "$(HEATDESK_AGENT)" --db "$(HEATDESK_DB)"
 
