@@ -116,7 +116,7 @@ func renderLists(_ s: AgentState, _ l: AgentLayout, _ b: inout Buffer) {
     }
     let wide = l.list.width >= 100
     var cols = [TableColumn("Pri", width: .fixed(6)), TableColumn("Wait", width: .fixed(6), align: .right),
-                TableColumn("SLA", width: .fixed(7), align: .right), TableColumn("Via", width: .fixed(5)),
+                TableColumn("SLA", width: .fixed(8), align: .right), TableColumn("Via", width: .fixed(5)),
                 TableColumn("Trip", width: .fixed(4))]
     if wide { cols.insert(TableColumn("Ticket", width: .fixed(10)), at: 0) }
     cols += [TableColumn("Customer", width: .fixed(wide ? 16 : 10)), TableColumn("Tier", width: .fixed(5)),
@@ -128,23 +128,23 @@ func renderLists(_ s: AgentState, _ l: AgentLayout, _ b: inout Buffer) {
     let offset = ListState.visibleOffset(selected: sel.selected, offset: sel.offset, count: items.count, rows: visible)
     let window = items[offset..<min(items.count, offset + visible)]
     let rows = window.map { i -> TableRow in
-        let standing = SLAPolicy.standard.standing(createdAt: i.createdAt, dueAt: i.slaDueAt, now: s.now)
-        let left = i.slaDueAt.timeIntervalSince(s.now)
-        let sla: String
-        switch standing {
-        case .ok: sla = Durations.short(left)
-        case .near: sla = "!" + Durations.short(left)
-        case .breached: sla = "✗" + Durations.short(-left)
-        }
+        // A countdown until the customer is answered; then whether the first response met its target.
+        let mark = i.slaMark(now: s.now)
         let active = i.status == .queued || i.status == .open || i.status == .pending
         var cells: [SafeText] = [SafeText(i.priority.rawValue), SafeText(Durations.short(s.now.timeIntervalSince(i.createdAt))),
-                                 SafeText(active ? sla : i.status.rawValue), SafeText(i.channel.rawValue),
+                                 SafeText(active || mark.isAnswered ? mark.cell : i.status.rawValue), SafeText(i.channel.rawValue),
                                  SafeText(Format.products(i.tripProducts.isEmpty ? [i.product] : i.tripProducts))]
         if wide { cells.insert(SafeText(i.key.description), at: 0) }
         cells += [SafeText(i.customerName), SafeText(Format.tier(i.customerTier))]
         if wide { cells.append(SafeText(i.category.rawValue)) }
         cells.append(SafeText(i.subject))
-        let role: TerminalKit.Role? = i.priority == .sos ? .sos : !active ? nil : standing == .breached ? .breach : standing == .near ? .warning : nil
+        let role: TerminalKit.Role?
+        switch mark {
+        case _ where i.priority == .sos: role = .sos
+        case .due(.breached, _) where active: role = .breach
+        case .due(.near, _) where active: role = .warning
+        default: role = nil
+        }
         return TableRow(cells, role: role)
     }
     var shown = ListState(selected: sel.selected.map { $0 - offset }, offset: 0)

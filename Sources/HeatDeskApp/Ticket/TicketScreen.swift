@@ -153,15 +153,20 @@ public struct TicketScreenState: Sendable {
 
     public var key: TicketKey { detail.ticket.key }
 
-    /// `SLA 12m`, `SLA !3m` near breach, `SLA ✗20m` past it; nil once resolved or without a clock.
+    /// `SLA 12m`, `SLA !3m` near breach, `SLA ✗20m` past it while the customer waits for a first
+    /// answer; `SLA met (reply in 4m)` / `SLA missed (reply in 2h05m)` once answered (the target is a first-response
+    /// one: nothing counts down after). Nil without a clock.
     public var slaBadge: (text: SafeText, role: TerminalKit.Role)? {
         let t = detail.ticket
-        guard let now, t.status != .resolved else { return nil }
-        let left = t.slaDueAt.timeIntervalSince(now)
-        switch SLAPolicy.standard.standing(createdAt: t.createdAt, dueAt: t.slaDueAt, now: now) {
-        case .ok: return (SafeText("SLA " + Durations.short(left)), .success)
-        case .near: return (SafeText("SLA !" + Durations.short(left)), .warning)
-        case .breached: return (SafeText("SLA ✗" + Durations.short(-left)), .breach)
+        guard let now else { return nil }
+        let mark = t.slaMark(now: now)
+        switch mark {
+        case .due where t.status == .resolved: return nil
+        case .due(.ok, _): return (SafeText("SLA " + mark.cell), .success)
+        case .due(.near, _): return (SafeText("SLA " + mark.cell), .warning)
+        case .due(.breached, _): return (SafeText("SLA " + mark.cell), .breach)
+        case .met(let after, _): return (SafeText("SLA met (reply in " + Durations.short(after) + ")"), .muted)
+        case .missed(let after, _): return (SafeText("SLA missed (reply in " + Durations.short(after) + ")"), .muted)
         }
     }
     public var complainedBefore: Bool {

@@ -45,6 +45,11 @@ public struct Ticket: Equatable, Sendable {
         self.orderIDs = orderIDs; self.ownerID = ownerID; self.firstResponseAt = firstResponseAt
         self.resolvedAt = resolvedAt; self.disposition = disposition
     }
+
+    /// The SLA mark at `now`: a countdown until answered, met or missed after.
+    public func slaMark(now: Date, policy: SLAPolicy = .standard) -> SLAPolicy.Mark {
+        policy.mark(createdAt: createdAt, dueAt: slaDueAt, firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, now: now)
+    }
 }
 
 /// One entry of a ticket's conversation.
