@@ -4,8 +4,24 @@ import HeatDeskStore
 import HeatDeskTemplates
 import TerminalKit
 
-/// The agent session's pure update: a message in, the state changed, effects out.
+/// The agent session's pure update: a message in, the state changed, effects out. Whatever the
+/// message, the current list's selection ends on a visible row when there is one (issue 14,
+/// item 7: a filter left behind by a claim, a reload that shrank the list, a view switch).
 public func agentUpdate(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffect] {
+    let fx = step(&s, m)
+    keepSelectionOnAVisibleRow(&s)
+    return fx
+}
+
+/// No rows: nothing selected (and the list says why). Rows: the selection is one of them.
+func keepSelectionOnAVisibleRow(_ s: inout AgentState) {
+    let n = s.visibleItems.count
+    var st = s.selection[s.list, default: ListState()]
+    let fixed: Int? = n == 0 ? nil : min(max(st.selected ?? 0, 0), n - 1)
+    if st.selected != fixed { st.selected = fixed; s.selection[s.list] = st }
+}
+
+private func step(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffect] {
     switch m {
     case .key(let k):
         return handleKey(&s, k)
@@ -183,7 +199,12 @@ private func perform(_ s: inout AgentState, _ a: AgentAction) -> [AgentEffect] {
         s.busy = "Claiming the next best ticket…"
         return [.claimNext]
     case .open, .claim:
-        guard let item = s.selectedItem else { return [] }
+        guard let item = s.selectedItem else {
+            // Nothing to act on: say why rather than doing nothing.
+            s.message = note(!s.loaded ? "The list is still loading" : !s.filter.isEmpty
+                             ? "No ticket matches “\(s.filter)”; Esc clears the filter" : "This view is empty", .info)
+            return []
+        }
         if item.status == .queued {
             s.busy = "Claiming \(item.key)…"
             return [.claim(item.key, open: a == .open)]
