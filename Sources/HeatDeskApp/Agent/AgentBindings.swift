@@ -11,7 +11,7 @@ public enum AgentAction: Hashable, Sendable {
     case back, reply, note, template, invite, inviteSupplier, leave
     case transfer, priority, pending, resolve, reopen, reveal
     // composer
-    case send, toggleVisibility, cancelCompose
+    case send, toggleVisibility, cancelCompose, findings
 }
 
 public enum AgentBindings {
@@ -72,6 +72,7 @@ public enum AgentBindings {
         // Composer
         add(["C-s"], .send, "send", composer, "check with HEAT, then send (a second C-s sends despite findings)")
         add(["C-t"], .template, "template", composer, "insert a HEAT template")
+        add(["C-r"], .findings, "findings", composer, "every HEAT finding in full, a page at a time; again for the next page, then back to the text")
         add(["C-o"], .toggleVisibility, "reply/note", composer, "switch between a reply and an internal note")
         add(["Esc"], .cancelCompose, "cancel", composer, "close the editor (the draft is dropped)")
         return t

@@ -76,7 +76,10 @@ public struct ComposerState: Sendable {
     public var audience: Audience = .customer
     public var templateID: String?
     /// HEAT findings of the current text; nil until checked (editing clears them).
-    public var findings: [Finding]?
+    public var findings: [Finding]? { didSet { findingsFrom = nil } }
+    /// Nil: the findings take at most three rows under the text. Otherwise the composer grows over
+    /// the ticket and shows the findings in full from this one on (`C-r` pages, then closes).
+    public var findingsFrom: Int?
     public init(visibility: Visibility) { self.visibility = visibility }
 }
 

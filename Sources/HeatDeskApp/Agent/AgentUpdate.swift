@@ -330,6 +330,21 @@ private func handleComposer(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffec
         c.findings = nil
         s.composer = c
         return []
+    case .findings?:
+        guard let f = c.findings, !f.isEmpty else {
+            s.message = note(c.findings == nil ? "No HEAT check yet: C-s checks the text" : "HEAT: no findings", .info)
+            return []
+        }
+        if let from = c.findingsFrom {
+            let l = AgentLayout(s.size, s)
+            let pages = findingPages(f, width: l.findings.width, rows: l.findings.height)
+            let page = pages.firstIndex { $0.contains(from) } ?? 0
+            c.findingsFrom = page + 1 < pages.count ? pages[page + 1].lowerBound : nil
+        } else {
+            c.findingsFrom = 0
+        }
+        s.composer = c
+        return []
     case .cancelCompose?:
         s.composer = nil
         s.message = note("Draft dropped", .info)

@@ -24,12 +24,15 @@ public struct AgentLayout: Equatable {
         let body = rows[1]
         let l = body.split(.vertical, [.fixed(1), .fill()])
         tabs = l[0]; list = l[1]
-        if s.composer != nil {
-            let composerHeight = min(max(8, body.height * 2 / 5), body.height - 6)
+        if let c = s.composer {
+            // Findings shown in full: the composer covers all but the ticket's first rows, and
+            // the text keeps three rows to stay in sight.
+            let expanded = c.findingsFrom != nil
+            let composerHeight = expanded ? min(body.height, max(8, body.height - 3)) : min(max(8, body.height * 2 / 5), body.height - 6)
             let parts = body.split(.vertical, [.fill(), .fixed(composerHeight)])
             ticket = parts[0]; composer = parts[1]
             let inner = composer.inset(by: 1)
-            let findingRows = min(3, max(1, (s.composer?.findings?.count ?? 1)))
+            let findingRows = expanded ? max(1, inner.height - 3) : min(3, max(1, (c.findings?.count ?? 1)))
             let e = inner.split(.vertical, [.fill(), .fixed(findingRows)])
             editor = e[0]; findings = e[1]
         } else {
@@ -177,15 +180,59 @@ func renderComposer(_ s: AgentState, _ c: ComposerState, _ l: AgentLayout, _ b: 
     if let f = c.findings {
         if f.isEmpty {
             b.put("HEAT ✓ no findings", in: l.findings, style: b.theme[.success])
+        } else if let from = c.findingsFrom {
+            // In full: each finding wrapped, a page of them, and where the page is.
+            let pages = findingPages(f, width: l.findings.width, rows: l.findings.height)
+            let page = pages.firstIndex { $0.contains(from) } ?? 0
+            var y = l.findings.y
+            for i in pages[page] {
+                for line in findingLines(f[i], width: l.findings.width) where y < l.findings.maxY - 1 {
+                    b.put(line, in: Rect(x: l.findings.x, y: y, width: l.findings.width, height: 1), style: b.theme[.warning])
+                    y += 1
+                }
+            }
+            let r = pages[page]
+            let where_ = "HEAT findings \(r.lowerBound + 1)–\(r.upperBound) of \(f.count) · "
+                + (page + 1 < pages.count ? "C-r next page" : "C-r back to the text")
+            b.put(SafeText(where_), in: l.findings.row(l.findings.height - 1), style: b.theme[.muted])
         } else {
-            for (i, x) in f.prefix(l.findings.height).enumerated() {
-                let more = i == l.findings.height - 1 && f.count > l.findings.height ? " (+\(f.count - l.findings.height) more)" : ""
-                b.put(SafeText("HEAT [\(x.element.rawValue)] \(x.reason) → \(x.suggestion)\(more)"), in: l.findings.row(i), style: b.theme[.warning])
+            // At most three rows; the last says how many more there are and how to see them.
+            let rows = l.findings.height
+            let hidden = f.count > rows ? f.count - (rows - 1) : 0
+            for (i, x) in f.prefix(hidden > 0 ? rows - 1 : rows).enumerated() {
+                b.put(findingText(x), in: l.findings.row(i), style: b.theme[.warning])
+            }
+            if hidden > 0 {
+                b.put(SafeText("+\(hidden) more HEAT finding\(hidden == 1 ? "" : "s") · C-r shows all \(f.count) in full"),
+                      in: l.findings.row(rows - 1), style: b.theme[.warning])
+            } else if f.contains(where: { findingText($0).width > l.findings.width }) {
+                b.put(SafeText(" C-r full text"), in: l.findings.row(rows - 1), align: .right, style: b.theme[.muted])
             }
         }
     } else if c.visibility == .public {
         b.put("C-s checks with HEAT before sending", in: l.findings, style: b.theme[.muted])
     }
+}
+
+func findingText(_ x: Finding) -> SafeText {
+    SafeText("HEAT [\(x.element.rawValue)] \(x.reason) → \(x.suggestion)")
+}
+
+func findingLines(_ x: Finding, width: Int) -> [SafeText] { findingText(x).wrapped(to: max(1, width)) }
+
+/// The findings split into pages that fit `rows` (the last row says where the page is); a
+/// finding longer than a page gets a page of its own, cut.
+func findingPages(_ f: [Finding], width: Int, rows: Int) -> [Range<Int>] {
+    let room = max(1, rows - 1)
+    var pages: [Range<Int>] = []
+    var start = 0, used = 0
+    for (i, x) in f.enumerated() {
+        let n = findingLines(x, width: width).count
+        if used > 0 && used + n > room { pages.append(start..<i); start = i; used = 0 }
+        used += n
+    }
+    if start < f.count || pages.isEmpty { pages.append(start..<f.count) }
+    return pages
 }
 
 func renderBlanks(_ p: BlankPrompt, _ size: Size, _ b: inout Buffer) {
