@@ -71,3 +71,46 @@ final class ComposerFindingsTests: XCTestCase {
         Snapshot.assertMatches("agent-\(name)-\(size.width)x\(size.height)", doc, file: file, line: line)
     }
 }
+
+/// Issue 14, item 6: the bot's hand-over summary is readable in full without leaving the ticket.
+final class BotSummaryPaneTests: XCTestCase {
+    var dir: TemporaryDirectory?
+    override func tearDown() { dir = nil }
+
+    func testTheWholeSummaryIsInItsOwnPane() throws {
+        let (db, d) = try DemoFixture.database()
+        dir = d
+        let agent = try AgentDriver(db: db, agentID: "AG-002")
+        agent.keys("/"); agent.type("HD-000005"); agent.keys("Enter", "Enter")
+        let summary = try XCTUnwrap(agent.state.ticket?.detail.ticket.botSummary)
+        // The header shows what fits and says where the rest is.
+        XCTAssertTrue(agent.screen.contains("(Tab: Bot summary)"), agent.screen)
+        agent.key("S-Tab")
+        XCTAssertEqual(agent.state.ticket?.pane, .summary)
+        // Every character of the summary is on screen (wrapped), at 80x24, scrolling if needed.
+        var shown = ""
+        for _ in 0..<10 {
+            let rows = agentView(agent.state, agent.state.size).textLines
+            shown += rows.joined()
+            agent.key("Space")
+        }
+        let compact = shown.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "│", with: "").replacingOccurrences(of: "█", with: "")
+        for clause in summary.split(whereSeparator: { "；。，".contains($0) }) {
+            XCTAssertTrue(compact.contains(clause.replacingOccurrences(of: " ", with: "")), "missing: \(clause)")
+        }
+        check("ticket-summary", agent)
+        // Tab goes on round to the conversation.
+        agent.key("Tab")
+        XCTAssertEqual(agent.state.ticket?.pane, .conversation)
+    }
+
+    func check(_ name: String, _ d: AgentDriver, file: StaticString = #filePath, line: UInt = #line) {
+        let size = d.state.size
+        let (doc, _) = Snapshot.document(name, size: size) { theme, size in
+            var s = d.state
+            s.theme = theme
+            return agentView(s, size)
+        }
+        Snapshot.assertMatches("agent-\(name)-\(size.width)x\(size.height)", doc, file: file, line: line)
+    }
+}

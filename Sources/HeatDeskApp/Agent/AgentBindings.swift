@@ -66,7 +66,7 @@ public enum AgentBindings {
         add(["o"], .reopen, "reopen", ticket, bar: false, "reopen a resolved ticket")
         add(["c"], .claim, "claim", ticket, bar: false, "claim this ticket (when it is queued)")
         add(["v"], .reveal, "reveal", ticket, bar: false, "reveal the customer's contact details (logged)")
-        add(["Tab"], .nextView, "pane", ticket, bar: false, "next pane: conversation, orders, service trail, people")
+        add(["Tab"], .nextView, "pane", ticket, bar: false, "next pane: conversation, orders, service trail, people, the bot's whole hand-over summary")
         add(["S-Tab"], .prevView, "prev pane", ticket, bar: false)
 
         // Composer

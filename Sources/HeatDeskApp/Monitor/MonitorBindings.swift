@@ -28,7 +28,7 @@ extension Monitor {
         KeyBinding(["End"], .end, help: "Last", context: context, inHelpBar: false),
         KeyBinding(["?"], .help, help: "Help", description: "This list of keys", context: context),
         KeyBinding(["Esc", "q"], .back, help: "Board", description: "Close the ticket, back to the board", context: ticketContext),
-        KeyBinding(["Tab", "S-Tab"], .switchPane, help: "Pane", description: "Next or previous pane: conversation, orders, service trail, people",
+        KeyBinding(["Tab", "S-Tab"], .switchPane, help: "Pane", description: "Next or previous pane: conversation, orders, service trail, people, the bot's whole summary",
                    context: ticketContext),
         KeyBinding(["Down", "j"], .down, help: "Scroll",
                    description: "Scroll the conversation down, or move down in the orders, trail and people panes", context: ticketContext),

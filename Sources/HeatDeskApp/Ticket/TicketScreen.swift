@@ -5,7 +5,7 @@ import TerminalKit
 /// The panes of an opened ticket. On a wide terminal the conversation stays on the left and
 /// the other panes share the right; on a narrow one the panes take turns.
 public enum TicketPane: Int, CaseIterable, Sendable, Hashable {
-    case conversation, orders, trail, people
+    case conversation, orders, trail, people, summary
 
     public var title: String {
         switch self {
@@ -13,6 +13,7 @@ public enum TicketPane: Int, CaseIterable, Sendable, Hashable {
         case .orders: return "Orders"
         case .trail: return "Service trail"
         case .people: return "People"
+        case .summary: return "Bot summary"
         }
     }
 }
@@ -30,6 +31,8 @@ public struct TicketScreenState: Sendable {
     public var side: TicketPane = .orders
     /// Conversation scroll: nil follows the newest message.
     public var conversationScroll: Int?
+    /// The bot summary pane's scroll (from its top).
+    public var summaryScroll = 0
     public var orderList = ListState()
     public var trailList = ListState()
     public var peopleList = ListState()
@@ -49,6 +52,8 @@ public struct TicketScreenState: Sendable {
     public private(set) var people: [(id: String, line: SafeText, active: Bool)]
     let header: [SafeText]
     let summary: SafeText
+    /// The whole hand-over summary, for its own pane (the header shows what fits).
+    let summaryLines: [PaneLine]
 
     /// Remote events sync refused for this ticket: shown in the conversation at their time, marked.
     public private(set) var refused: [RefusedEvent]
@@ -140,13 +145,16 @@ public struct TicketScreenState: Sendable {
         if !flags.isEmpty { h2 += "  " + flags.joined(separator: ", ") }
         self.header = [SafeText(h1), SafeText(h2)]
         self.summary = SafeText("Bot: " + (t.botSummary.isEmpty ? "(no hand-over summary)" : t.botSummary))
+        self.summaryLines = [PaneLine(SafeText("Bot hand-over summary · \(t.key) · " + t.subject), role: .header)]
+            + (t.botSummary.isEmpty ? [PaneLine("The bot left no hand-over summary.", role: .muted)]
+                                    : SafeText(t.botSummary).lines.map { PaneLine(SafeText($0), role: .info) })
     }
 
     /// Replaces the data after a reload, keeping where the agent was looking.
     public mutating func reload(_ opened: OpenedTicket) {
         var fresh = TicketScreenState(opened, readOnly: readOnly, timeZone: timeZone)
         fresh.pane = pane; fresh.side = side; fresh.revealed = revealed; fresh.now = now
-        fresh.conversationScroll = conversationScroll
+        fresh.conversationScroll = conversationScroll; fresh.summaryScroll = summaryScroll
         fresh.orderList = orderList; fresh.trailList = trailList; fresh.peopleList = peopleList
         self = fresh
     }
@@ -215,6 +223,11 @@ public struct TicketScreenState: Sendable {
             else { trailList.move(by: delta, count: trailRows.count, visibleRows: rows) }
         case .people:
             peopleList.move(by: delta, count: people.count, visibleRows: max(1, l.sideList.height))
+        case .summary:
+            let area = l.sideList.union(l.sideDetail)
+            let maxScroll = TextPane(summaryLines).maxScroll(in: area.size)
+            let step = page ? max(1, area.height - 1) * delta.signum() : delta
+            summaryScroll = min(max(0, summaryScroll + step), maxScroll)
         }
     }
 
@@ -293,14 +306,22 @@ public enum TicketScreen {
         let room = max(0, l.header.height - 3)
         for (i, r) in summaryRows.prefix(room).enumerated() {
             let last = i == room - 1 && summaryRows.count > room
-            // More summary than rows: the last row ends in one ellipsis (truncation adds it).
-            b.put(last ? (r + "…").truncated(to: l.header.width) : r, in: l.header.row(3 + i), style: th[.info])
+            // More summary than rows: the last row ends in one ellipsis (truncation adds it) and
+            // says where the rest is: the summary's own pane.
+            if last {
+                let hint = SafeText(s.pane == .summary ? " (in full below)" : " (Tab: Bot summary)")
+                let row = l.header.row(3 + i)
+                b.put((r + "…").truncated(to: max(1, row.width - hint.width)), in: row.inset(right: hint.width), style: th[.info])
+                b.put(hint, in: Rect(x: row.maxX - hint.width, y: row.y, width: hint.width, height: 1), style: th[.muted])
+            } else {
+                b.put(r, in: l.header.row(3 + i), style: th[.info])
+            }
         }
 
         // Tabs: the focused pane is highlighted; counts say what is behind each.
         let counts: [TicketPane: Int] = [.conversation: s.detail.messages.count, .orders: s.detail.orders.count,
                                          .trail: s.detail.serviceTrail.count, .people: s.people.count]
-        var titles = TicketPane.allCases.map { SafeText("\($0.title) \(counts[$0] ?? 0)") }
+        var titles = TicketPane.allCases.map { p in SafeText(p.title + (counts[p].map { " \($0)" } ?? "")) }
         if !s.refused.isEmpty { titles[TicketPane.conversation.rawValue] = SafeText("Conversation \(s.detail.messages.count) ✗\(s.refused.count)") }
         b.render(Tabs(titles, selected: s.pane.rawValue), in: l.tabs)
 
@@ -352,6 +373,8 @@ public enum TicketScreen {
             for (i, p) in s.people.enumerated() where !p.active { roles[i] = .muted }
             if items.isEmpty { b.put("Nobody works this ticket yet.", in: l.sideList, style: b.theme[.muted]); return }
             b.render(ListView(items, state: s.peopleList, focused: focused, itemRoles: roles), in: l.sideList.union(l.sideDetail))
+        case .summary:
+            b.render(TextPane(s.summaryLines, scroll: s.summaryScroll), in: l.sideList.union(l.sideDetail))
         }
     }
 
