@@ -43,6 +43,8 @@ extension AgentTmuxTests {
         XCTAssertEqual(late.status, 1)
         XCTAssertTrue(late.stderr.contains("held by AG-009"), late.stderr)
         keys("q")
+        waitFor("Leave the session")   // q asks first (issue 14, item 14)
+        keys("y")
         waitFor("AGENT-SESSION-OVER")
     }
 }

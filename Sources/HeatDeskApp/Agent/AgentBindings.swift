@@ -49,7 +49,7 @@ public enum AgentBindings {
         add(["Home", "g"], .home, "first", queue, bar: false)
         add(["End", "G"], .end, "last", queue, bar: false)
         add(["a"], .toggleStatus, "away", queue, "switch your status: available / away")
-        add(["q"], .quit, "quit", queue, "leave the session (status goes offline)")
+        add(["q"], .quit, "quit", queue, "leave the session, after a confirmation (status goes offline)")
 
         // Ticket
         add(["r"], .reply, "reply", ticket, "write a reply to the customer")
@@ -58,10 +58,10 @@ public enum AgentBindings {
         add(["N"], .note, "note", ticket, "write an internal note (never sent to the customer)")
         add(["i"], .invite, "invite", ticket, "pull in a colleague (by skill and product, with availability)")
         add(["s"], .inviteSupplier, "supplier", ticket, "pull in a supplier of the ticket's orders (hotel, airline, rental)")
-        add(["R"], .resolve, "resolve", ticket, "resolve with a disposition (first-contact resolution is recorded)")
+        add(["R"], .resolve, "resolve", ticket, "resolve with a disposition (asks first without a reply to the customer or on an SOS; first-contact resolution needs a reply)")
         add(["l"], .leave, "leave", ticket, bar: false, "a participant leaves (yourself, or one you remove as the owner)")
         add(["T"], .transfer, "transfer", ticket, bar: false, "transfer to another agent or back to the queue")
-        add(["p"], .priority, "priority", ticket, bar: false, "change the priority")
+        add(["p"], .priority, "priority", ticket, bar: false, "change the priority (lowering an SOS asks first)")
         add(["w"], .pending, "pending", ticket, bar: false, "set pending: waiting for the customer or a supplier; again to resume")
         add(["o"], .reopen, "reopen", ticket, bar: false, "reopen a resolved ticket")
         add(["c"], .claim, "claim", ticket, bar: false, "claim this ticket (when it is queued)")

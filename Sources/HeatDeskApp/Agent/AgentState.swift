@@ -111,6 +111,15 @@ public enum AgentModal: Sendable {
     case help(scroll: Int)
     case picker(PickerState, PickerPurpose)
     case blanks(BlankPrompt)
+    /// A question before an action that is hard to undo or lowers an SOS (No is the default).
+    case confirm(ConfirmState, ConfirmedAction)
+}
+
+/// What a confirmation goes on to do when the agent says yes.
+public enum ConfirmedAction: Sendable, Equatable {
+    case quit
+    case setPriority(TicketKey, Priority)
+    case resolve(TicketKey, Disposition)
 }
 
 /// Everything that reaches `agentUpdate`: keys and ticks from the terminal, answers from the runtime.

@@ -160,7 +160,18 @@ private func handleKey(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] {
 
 private func perform(_ s: inout AgentState, _ a: AgentAction) -> [AgentEffect] {
     switch a {
-    case .quit: s.quit = true; return []
+    case .quit:
+        // `q` on the lists asks first (C-c, the terminal's own interrupt, leaves at once).
+        if s.ticket == nil && s.composer == nil {
+            let inHand = s.counts.mine
+            s.modal = .confirm(ConfirmState(
+                title: "Leave the session",
+                message: SafeText("Quit heatdesk? Your status goes offline" + (inHand > 0
+                    ? "; the \(inHand) ticket\(inHand == 1 ? "" : "s") you hold stay yours until a supervisor requeues them." : ".")),
+                yes: "Quit", no: "Stay"), .quit)
+            return []
+        }
+        s.quit = true; return []
     case .help: s.modal = .help(scroll: 0); return []
     case .reload:
         var fx: [AgentEffect] = [.loadLists]
@@ -428,6 +439,23 @@ private func handleModal(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] 
             s.modal = .blanks(b)
         }
         return []
+    case .confirm(var c, let action):
+        switch c.handle(k) {
+        case .open: s.modal = .confirm(c, action); return []
+        case .cancelled, .chosen(false):
+            s.modal = nil
+            s.message = note("Nothing changed", .info)
+            return []
+        case .chosen(true):
+            s.modal = nil
+            switch action {
+            case .quit: s.quit = true; return []
+            case .setPriority(let key, let p): return [.setPriority(key, p)]
+            case .resolve(let key, let d):
+                s.busy = "Resolving \(key)…"
+                return [.resolve(key, d)]
+            }
+        }
     case .picker(var p, let purpose):
         switch p.handle(k) {
         case .open: s.modal = .picker(p, purpose); return []
@@ -455,10 +483,32 @@ private func choose(_ s: inout AgentState, _ purpose: PickerPurpose, _ i: Int) -
         s.busy = "Transferring…"
         return [.transfer(key, to: ids[i])]
     case .priority(let ps):
+        let now = s.ticket!.detail.ticket.priority
+        if now == .sos && ps[i] != .sos {
+            s.modal = .confirm(ConfirmState(
+                title: "Lower an SOS",
+                message: SafeText("\(key) is an SOS. Lower it to \(ps[i].rawValue)? It leaves the top of every agent's queue and its SLA clock stays as it is."),
+                yes: "Lower to \(ps[i].rawValue)", no: "Keep SOS"), .setPriority(key, ps[i]))
+            return []
+        }
         return [.setPriority(key, ps[i])]
     case .pending(let ws):
         return [.setPending(key, waitingFor: ws[i])]
     case .resolve(let ds):
+        let t = s.ticket!.detail.ticket
+        // Resolving is hard to undo for the customer (the ticket leaves every queue): ask when
+        // nobody answered them, and for an SOS.
+        let unanswered = t.firstResponseAt == nil
+        if unanswered || t.priority == .sos {
+            var why: [String] = []
+            if t.priority == .sos { why.append("\(key) is an SOS.") }
+            if unanswered { why.append("No reply has gone to the customer: it will not count as first-contact resolution.") }
+            s.modal = .confirm(ConfirmState(
+                title: "Resolve \(key)",
+                message: SafeText((why + ["Resolve it as \(ds[i].rawValue)?"]).joined(separator: " ")),
+                yes: "Resolve", no: "Cancel"), .resolve(key, ds[i]))
+            return []
+        }
         s.busy = "Resolving \(key)…"
         return [.resolve(key, ds[i])]
     }

@@ -66,6 +66,8 @@ public func agentView(_ s: AgentState, _ size: Size) -> Buffer {
         b.render(Picker(p), in: Rect(size))
     case .blanks(let prompt)?:
         renderBlanks(prompt, size, &b)
+    case .confirm(let c, _)?:
+        b.render(ConfirmDialog(c), in: Rect(size))
     case nil:
         break
     }
