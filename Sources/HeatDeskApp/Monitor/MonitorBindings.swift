@@ -12,8 +12,11 @@ extension Monitor {
     public static let ticketContext: BindingContext = "monitor ticket"
 
     public static let bindings = KeyBindingTable<MonitorAction>([
+        // `? Help` right after `q Quit`, and one key per hint, so the bar fits 80 columns whole.
         KeyBinding(["q"], .quit, help: "Quit", description: "Quit the monitor", context: context),
-        KeyBinding(["p", "Space"], .pause, help: "Pause", description: "Pause or resume the live refresh", context: context),
+        KeyBinding(["?"], .help, help: "Help", description: "This list of keys", context: context),
+        KeyBinding(["p"], .pause, help: "Pause", description: "Pause or resume the live refresh", context: context),
+        KeyBinding(["Space"], .pause, help: "Pause", description: "Pause or resume the live refresh (as p)", context: context, inHelpBar: false),
         KeyBinding(["Tab"], .switchPane, help: "Pane", description: "Switch between the ticket list and the agents", context: context),
         KeyBinding(["Enter"], .open, help: "Open", description: "Open the selected ticket read-only", context: context),
         KeyBinding(["r"], .requeue, help: "Requeue", description: "Put the selected ticket back in the queue (a new claim epoch); on an agent, all the tickets they hold", context: context),
@@ -26,7 +29,6 @@ extension Monitor {
         KeyBinding(["PgUp"], .pageUp, help: "Page up", context: context, inHelpBar: false),
         KeyBinding(["Home"], .home, help: "First", context: context, inHelpBar: false),
         KeyBinding(["End"], .end, help: "Last", context: context, inHelpBar: false),
-        KeyBinding(["?"], .help, help: "Help", description: "This list of keys", context: context),
         KeyBinding(["Esc", "q"], .back, help: "Board", description: "Close the ticket, back to the board", context: ticketContext),
         KeyBinding(["Tab", "S-Tab"], .switchPane, help: "Pane", description: "Next or previous pane: conversation, orders, service trail, people, the bot's whole summary",
                    context: ticketContext),
