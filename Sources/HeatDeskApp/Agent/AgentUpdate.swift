@@ -128,8 +128,9 @@ private func resetSelection(_ s: inout AgentState) {
 private func handleKey(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] {
     if s.modal != nil { return handleModal(&s, k) }
     if s.filtering {
-        switch k.key {
-        case .enter:
+        // The filter's bindings (AgentBindings.filter); every other key edits the text.
+        switch AgentBindings.table.action(for: k, in: AgentBindings.filter) {
+        case .endFilter?:
             s.filtering = false
             // Nothing on the loaded page matches: search the whole database for a ticket id.
             let text = s.filter.trimmingCharacters(in: .whitespaces)
@@ -139,11 +140,14 @@ private func handleKey(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] {
                 resetSelection(&s)
                 return [.find(text)]
             }
-        case .escape: s.filtering = false; s.filter = ""; resetSelection(&s)
-        case .backspace: if !s.filter.isEmpty { s.filter.removeLast(); resetSelection(&s) }
-        case .up, .down, .pageUp, .pageDown: s.filtering = false; return handleKey(&s, k)
+        case .back?: s.filtering = false; s.filter = ""; resetSelection(&s)
+        case .up?, .down?: s.filtering = false; return handleKey(&s, k)
         default:
-            if let c = k.text { s.filter.append(c); resetSelection(&s) }
+            switch k.key {
+            case .backspace: if !s.filter.isEmpty { s.filter.removeLast(); resetSelection(&s) }
+            case .pageUp, .pageDown: s.filtering = false; return handleKey(&s, k)
+            default: if let c = k.text { s.filter.append(c); resetSelection(&s) }
+            }
         }
         return []
     }
@@ -318,7 +322,8 @@ private func performTicket(_ s: inout AgentState, _ a: AgentAction) -> [AgentEff
 
 private func handleComposer(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] {
     guard var c = s.composer, let t = s.ticket else { s.composer = nil; return [] }
-    switch AgentBindings.table.action(for: k, in: AgentBindings.composer) {
+    // Printable keys are text here (`?` too): only the editor's own keys and non-text global keys act.
+    switch AgentBindings.inComposer.action(for: k, in: AgentBindings.composer) {
     case .send?:
         let text = c.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { s.message = note("Nothing to send yet", .info); return [] }
@@ -340,6 +345,9 @@ private func handleComposer(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffec
         c.visibility = c.visibility == .public ? .internal : .public
         c.findings = nil
         s.composer = c
+        return []
+    case .help?:
+        s.modal = .help(scroll: 0)
         return []
     case .findings?:
         guard let f = c.findings, !f.isEmpty else {

@@ -55,8 +55,10 @@ public func agentView(_ s: AgentState, _ size: Size) -> Buffer {
     }
     let busy = s.busy.map { TransientMessage(SafeText($0), kind: .info) }
     b.render(MessageLine(busy ?? s.message), in: l.message)
-    let context: BindingContext = s.composer != nil ? AgentBindings.composer : s.ticket != nil ? AgentBindings.ticket : AgentBindings.queue
-    b.render(HelpBar(AgentBindings.table, context: context), in: l.help)
+    // The hints of where the keys go now (a modal, the editor, the filter…), and only keys that
+    // do what they say there.
+    let context = AgentBindings.context(of: s)
+    b.render(HelpBar(AgentBindings.helpTable(for: context), context: context), in: l.help)
 
     switch s.modal {
     case .help(let scroll)?:
