@@ -84,7 +84,7 @@ final class BotSummaryPaneTests: XCTestCase {
         agent.keys("/"); agent.type("HD-000005"); agent.keys("Enter", "Enter")
         let summary = try XCTUnwrap(agent.state.ticket?.detail.ticket.botSummary)
         // The header shows what fits and says where the rest is.
-        XCTAssertTrue(agent.screen.contains("(Tab: Bot summary)"), agent.screen)
+        XCTAssertTrue(agent.screen.contains("(S-Tab: Bot summary)"), agent.screen)
         agent.key("S-Tab")
         XCTAssertEqual(agent.state.ticket?.pane, .summary)
         // Every character of the summary is on screen (wrapped), at 80x24, scrolling if needed.

@@ -137,4 +137,16 @@ final class HintsTests: XCTestCase {
         XCTAssertFalse(f.state.quit)
         XCTAssertNil(f.state.modal)
     }
+
+    /// The ticket header's pointer to the rest of a cut bot summary names a key that gets there.
+    func testTheSummaryHintNamesAKeyThatGetsThere() throws {
+        let d = try session(in: AgentBindings.ticket)
+        for (pane, key) in [(TicketPane.conversation, KeyEvent("S-Tab")), (.people, KeyEvent("Tab"))] {
+            while d.state.ticket?.pane != pane { d.key("Tab") }
+            XCTAssertTrue(d.screen.contains(TicketScreen.summaryHint(pane)), d.screen)
+            XCTAssertTrue(TicketScreen.summaryHint(pane).hasPrefix(key.description + ":"))
+            d.key(key)
+            XCTAssertEqual(d.state.ticket?.pane, .summary)
+        }
+    }
 }

@@ -264,6 +264,16 @@ public enum TicketScreen {
 
     public static let maxSummaryRows = 3
 
+    /// Where the rest of a cut summary is, as a key that gets there in one press from `pane`.
+    public static func summaryHint(_ pane: TicketPane) -> String {
+        switch pane {
+        case .summary: return "in full below"
+        case .conversation: return "S-Tab: Bot summary"
+        case .people: return "Tab: Bot summary"
+        case .orders, .trail: return "more in Bot summary"
+        }
+    }
+
     public static func headerHeight(_ s: TicketScreenState, width: Int, summaryRows: Int = maxSummaryRows) -> Int {
         var h = 3   // two header lines and the contact line (with the complaint warning)
         h += min(summaryRows, max(1, s.summary.wrapped(to: max(1, width)).count))
@@ -309,7 +319,7 @@ public enum TicketScreen {
             // More summary than rows: the last row ends in one ellipsis (truncation adds it) and
             // says where the rest is: the summary's own pane.
             if last {
-                let hint = SafeText(s.pane == .summary ? " (in full below)" : " (Tab: Bot summary)")
+                let hint = SafeText(" (" + TicketScreen.summaryHint(s.pane) + ")")
                 let row = l.header.row(3 + i)
                 b.put((r + "…").truncated(to: max(1, row.width - hint.width)), in: row.inset(right: hint.width), style: th[.info])
                 b.put(hint, in: Rect(x: row.maxX - hint.width, y: row.y, width: hint.width, height: 1), style: th[.muted])
