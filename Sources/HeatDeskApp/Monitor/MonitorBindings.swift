@@ -4,12 +4,28 @@ import TerminalKit
 public enum MonitorAction: Hashable, Sendable {
     case quit, help, pause, refresh, up, down, pageUp, pageDown, home, end, switchPane
     case open, requeue, reassign, raise, back
+    /// The modals' keys (their own state machines carry them out; the bindings are for the hints).
+    case choose, cancel, yes, no
 }
 
 extension Monitor {
     public static let context: BindingContext = "monitor"
     /// A ticket opened read-only (the agent session's ticket screen).
     public static let ticketContext: BindingContext = "monitor ticket"
+    /// The modals: the reassign picker, a yes/no question, the `?` screen.
+    public static let pickerContext: BindingContext = "monitor picker"
+    public static let questionContext: BindingContext = "monitor question"
+    public static let helpContext: BindingContext = "monitor help"
+
+    /// Where the keys go in `s`: a modal first, then the open ticket, then the board.
+    public static func bindingContext(of s: MonitorState) -> BindingContext {
+        switch s.modal {
+        case .help?: return helpContext
+        case .reassign?: return pickerContext
+        case .confirmRequeue?, .confirmRequeueHeld?: return questionContext
+        case nil: return s.ticket == nil ? context : ticketContext
+        }
+    }
 
     public static let bindings = KeyBindingTable<MonitorAction>([
         // `? Help` right after `q Quit`, and one key per hint, so the bar fits 80 columns whole.
@@ -43,5 +59,15 @@ extension Monitor {
         KeyBinding(["g"], .refresh, help: "Refresh", description: "Read the ticket and the figures again now", context: ticketContext,
                    inHelpBar: false),
         KeyBinding(["?"], .help, help: "Help", description: "This list of keys", context: ticketContext),
+        KeyBinding(["Enter"], .choose, help: "Choose", description: "Hand the ticket to the highlighted agent (typing filters)", context: pickerContext),
+        KeyBinding(["Esc"], .cancel, help: "Cancel", description: "Close without choosing", context: pickerContext),
+        KeyBinding(["Down"], .down, help: "Down", context: pickerContext),
+        KeyBinding(["Up"], .up, help: "Up", context: pickerContext),
+        KeyBinding(["y"], .yes, help: "Yes", description: "Yes, do it", context: questionContext),
+        KeyBinding(["n"], .no, help: "No", description: "No, change nothing", context: questionContext),
+        KeyBinding(["Enter"], .choose, help: "Highlighted", description: "The highlighted answer (No unless you moved to Yes)", context: questionContext),
+        KeyBinding(["Esc"], .cancel, help: "Cancel", description: "Change nothing", context: questionContext),
+        KeyBinding(["Esc", "q"], .cancel, help: "Close", description: "Close this list", context: helpContext),
+        KeyBinding(["Down", "j"], .down, help: "Scroll", description: "Scroll down", context: helpContext),
     ])
 }

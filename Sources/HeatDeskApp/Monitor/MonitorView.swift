@@ -57,7 +57,8 @@ extension Monitor {
         let rows = area.split(.vertical, [.fixed(1), .fill(), .fixed(1), .fixed(1)])
         title(s, &b, rows[0])
         b.render(MessageLine(s.message), in: rows[2])
-        b.render(HelpBar(bindings, context: s.ticket == nil ? context : ticketContext), in: rows[3])
+        // The hints of where the keys go now: a modal's own, the ticket's, or the board's.
+        b.render(HelpBar(bindings, context: bindingContext(of: s)), in: rows[3])
         if let t = s.ticket {
             // The agent session's ticket screen, read-only: the supervisor sees what the agent sees.
             TicketScreen.render(t, in: ticketArea(size), buffer: &b)
