@@ -34,7 +34,7 @@ extension AppDatabase {
 
     static let itemColumns = """
         SELECT t.source, t.external_id, t.priority_rank, t.status, t.channel, t.product, t.category, t.products,
-               t.created_at, t.sla_due_at, CAST(c.name AS BLOB), c.tier, CAST(t.subject AS BLOB), t.owner_id
+               t.created_at, t.sla_due_at, CAST(c.name AS BLOB), c.tier, CAST(t.subject AS BLOB), t.owner_id, t.first_response_at, t.resolved_at
         FROM ticket t JOIN customer c ON c.id = t.customer_id
         """
 
@@ -45,13 +45,13 @@ extension AppDatabase {
         case .mine:
             return try Row.fetchAll(db, sql: itemColumns + """
                  WHERE t.owner_id = ? AND t.status IN ('open', 'pending')
-                 ORDER BY t.priority_rank, t.sla_due_at, t.id LIMIT ?
+                 ORDER BY t.priority_rank, t.first_response_at IS NOT NULL, t.sla_due_at, t.id LIMIT ?
                 """, arguments: [agent.id, limit]).map(queueItem)
         case .pulledIn:
             return try Row.fetchAll(db, sql: itemColumns + """
                  JOIN participant p ON p.ticket_id = t.id
                  WHERE p.member_id = ? AND p.left_at IS NULL AND t.status != 'resolved'
-                 ORDER BY t.priority_rank, t.sla_due_at, t.id LIMIT ?
+                 ORDER BY t.priority_rank, t.first_response_at IS NOT NULL, t.sla_due_at, t.id LIMIT ?
                 """, arguments: [agent.id, limit]).map(queueItem)
         case .closed:
             return try Row.fetchAll(db, sql: itemColumns + """

@@ -59,13 +59,15 @@ extension AppDatabase {
         // then read only those rows.
         let everyProduct = Product.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let lowerRanks = Priority.allCases.dropFirst().map { "\($0.rank)" }.joined(separator: ", ")
+        // SOS first, always (issue 14, item 11): an old complaint never pushes a waiting SOS down
+        // or out of the bounded list.
         let pinnedIDs = try Int64.fetchAll(db, sql: """
-            SELECT id, created_at FROM ticket \(using("ticket_board"))
+            SELECT id, 0 AS later, created_at FROM ticket \(using("ticket_board"))
             WHERE status = 'queued' AND owner_id IS NULL AND product IN (\(everyProduct)) AND priority_rank = 0
             UNION ALL
-            SELECT id, created_at FROM ticket \(using("ticket_board"))
+            SELECT id, 1 AS later, created_at FROM ticket \(using("ticket_board"))
             WHERE status = 'queued' AND owner_id IS NULL AND product IN (\(everyProduct)) AND priority_rank IN (\(lowerRanks)) AND category = 'complaint'
-            ORDER BY created_at, id LIMIT ?
+            ORDER BY later, created_at, id LIMIT ?
             """, arguments: [limit])
         r.pinned = try ticketLines(db, ids: pinnedIDs)
 

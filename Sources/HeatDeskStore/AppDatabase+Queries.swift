@@ -24,7 +24,7 @@ extension AppDatabase {
     static func queue(_ db: Database, _ filter: QueueFilter) throws -> [QueueItem] {
         var sql = """
             SELECT t.source, t.external_id, t.priority_rank, t.status, t.channel, t.product, t.category, t.products,
-                   t.created_at, t.sla_due_at, CAST(c.name AS BLOB), c.tier, CAST(t.subject AS BLOB), t.owner_id
+                   t.created_at, t.sla_due_at, CAST(c.name AS BLOB), c.tier, CAST(t.subject AS BLOB), t.owner_id, t.first_response_at, t.resolved_at
             FROM ticket t JOIN customer c ON c.id = t.customer_id
             WHERE t.status = ?
             """
@@ -54,7 +54,8 @@ extension AppDatabase {
             tripProducts: (r[7] as String).split(separator: ",").compactMap { Product(rawValue: String($0)) },
             createdAt: Date(millis: r[8]), slaDueAt: Date(millis: r[9]),
             customerName: r[10], customerTier: MemberTier(rawValue: r[11]) ?? .star1,
-            subject: r[12], ownerID: r[13])
+            subject: r[12], ownerID: r[13],
+            firstResponseAt: (r[14] as Int64?).map(Date.init(millis:)), resolvedAt: (r[15] as Int64?).map(Date.init(millis:)))
     }
 
     /// A text column read whole. GRDB reads TEXT through a C string, which ends at the first NUL,

@@ -31,6 +31,8 @@ extension AppDatabase {
         public var handoffs: Int
         public var customerID: String
         public var product: Product
+        /// A public agent reply reached the customer (`first_response_at` is set).
+        public var answered: Bool
     }
 
     public func workState(_ key: TicketKey) throws -> WorkState? {
@@ -39,10 +41,11 @@ extension AppDatabase {
 
     static func workState(_ db: Database, _ key: TicketKey) throws -> WorkState? {
         guard let r = try Row.fetchOne(db, sql: """
-            SELECT claim_epoch, status, owner_id, handoffs, customer_id, product FROM ticket WHERE source = ? AND external_id = ?
+            SELECT claim_epoch, status, owner_id, handoffs, customer_id, product, first_response_at IS NOT NULL
+            FROM ticket WHERE source = ? AND external_id = ?
             """, arguments: [key.source, key.externalID]) else { return nil }
         return WorkState(key: key, epoch: r[0], status: TicketStatus(rawValue: r[1]) ?? .queued, ownerID: r[2], handoffs: r[3],
-                         customerID: r[4], product: Product(rawValue: r[5]) ?? .other)
+                         customerID: r[4], product: Product(rawValue: r[5]) ?? .other, answered: r[6])
     }
 
     // MARK: Claiming
@@ -223,14 +226,15 @@ extension AppDatabase {
         try apply(key, change, epoch: s.epoch, expectEpoch: s.epoch, actor: actor, at: at)
     }
 
-    /// Resolves with a disposition. First-contact resolution: its first owner solved it without
-    /// a transfer, requeue, reopen or pending wait.
+    /// Resolves with a disposition. First-contact resolution (`Ticket.isFirstContactResolution`):
+    /// its first owner solved it without a transfer, requeue, reopen or pending wait, and the
+    /// customer was answered publicly.
     @discardableResult
     public func resolve(_ key: TicketKey, _ disposition: Disposition, by actor: Agent, at: Date = Date()) throws -> Bool {
         guard let s = try workState(key) else { throw WorkError("no ticket \(key)") }
         try Self.requireOwnerOrSupervisor(s, actor, "resolve")
         guard s.status == .open || s.status == .pending else { throw WorkError("\(key) is \(s.status.rawValue); only a worked ticket can be resolved") }
-        let fcr = s.handoffs == 0 && s.epoch == 1
+        let fcr = Ticket.isFirstContactResolution(epoch: s.epoch, handoffs: s.handoffs, answered: s.answered)
         try apply(key, .resolved(disposition, firstContact: fcr), epoch: s.epoch, expectEpoch: s.epoch, actor: actor, at: at)
         return fcr
     }

@@ -124,6 +124,9 @@ final class AgentFlowTests: XCTestCase {
         XCTAssertEqual(colleague.state.lists[.pulledIn]?.count, 0)
 
         owner.key("R"); owner.type("solved"); owner.key("Enter")
+        // A colleague's message is not the agents' first response: resolving asks first.
+        guard case .confirm(_, .resolve(key, .solved))? = owner.state.modal else { return XCTFail("no confirmation") }
+        owner.key("y")
         owner.key("4")
         XCTAssertEqual(owner.state.visibleItems.first?.key, key)
         owner.key("Enter")
@@ -246,6 +249,9 @@ final class AgentFlowTests: XCTestCase {
         let key = try XCTUnwrap(d.state.ticket?.key)
         d.key("p")
         d.type("urgent"); d.key("Enter")
+        // The next best ticket is an SOS: lowering it asks first.
+        guard case .confirm(_, .setPriority(key, .urgent))? = d.state.modal else { return XCTFail("no confirmation") }
+        d.key("y")
         XCTAssertEqual(try db.ticketDetail(key)?.ticket.priority, .urgent)
         d.key("w"); d.type("supplier"); d.key("Enter")
         XCTAssertEqual(try db.ticketDetail(key)?.ticket.status, .pending)

@@ -22,7 +22,15 @@ extension AgentTmuxTests {
             + "echo AGENT-SESSION-OVER; sleep 60"
         let start = Spawn.run([tmux, "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "30", "-s", "agent", script])
         XCTAssertEqual(start.status, 0, start.output)
-        let screen = waitFor("1 Queue")
+        waitFor("1 Queue")
+        // The rows come after the tab bar: wait for a ticket id, not just the bar.
+        var screen = ""
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline {
+            screen = Spawn.run([tmux, "-L", socket, "capture-pane", "-p", "-t", "agent"]).output
+            if screen.range(of: #"HD-\d{6}"#, options: .regularExpression) != nil { break }
+            usleep(100_000)
+        }
         // The first ticket of AG-002's queue as the second workstation shows it.
         let first = try XCTUnwrap(screen.range(of: #"HD-\d{6}"#, options: .regularExpression).map { String(screen[$0]) },
                                   "a ticket in the queue:\n\(screen)")
@@ -43,6 +51,8 @@ extension AgentTmuxTests {
         XCTAssertEqual(late.status, 1)
         XCTAssertTrue(late.stderr.contains("held by AG-009"), late.stderr)
         keys("q")
+        waitFor("Leave the session")   // q asks first (issue 14, item 14)
+        keys("y")
         waitFor("AGENT-SESSION-OVER")
     }
 }

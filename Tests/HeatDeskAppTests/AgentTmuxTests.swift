@@ -90,6 +90,8 @@ final class AgentTmuxTests: XCTestCase {
         waitFor("resolved: rebooked")
 
         keys("q")
+        waitFor("Leave the session")   // q asks first (issue 14, item 14)
+        keys("y")
         screen = waitFor("AGENT-SESSION-OVER")
         XCTAssertFalse(screen.contains("1 Queue"), "the session's screen is gone after quitting")
         XCTAssertEqual(try String(contentsOfFile: rc, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), "0")

@@ -68,6 +68,14 @@ final class HEATCheckerTests: XCTestCase {
         Case(name: "en too long", draft: enGood + String(repeating: " We keep watching the flight for you and share every change as soon as we see it.", count: 14), expected: [.tooLong], customer: .en),
         Case(name: "en reply to a Chinese customer", draft: enGood.replacingOccurrences(of: "Emma Clarke", with: "李娜"), expected: [.language], customer: .zh, findingsIn: .en),
 
+        // Mixed-language drafts (issue 14, item 9): a greeting by name counts in either language.
+        Case(name: "mixed: Dear + first name, then Chinese", draft: "Dear Emma,\n" + zhGood.dropFirst(5), expected: [.language], customer: .en),
+        Case(name: "mixed: Dear + full name, Chinese on the same line", draft: "Dear Emma Clarke, " + zhGood.dropFirst(5), expected: [.language], customer: .en),
+        Case(name: "mixed: Hi + Chinese name to a Chinese customer", draft: "Hi 李娜，" + zhGood.dropFirst(5), expected: [], customer: .zh),
+        Case(name: "mixed: Dear + Chinese name to a Chinese customer", draft: "Dear 李娜,\n" + zhGood.dropFirst(5), expected: [], customer: .zh),
+        Case(name: "mixed: Chinese greeting in an English reply", draft: "您好 Emma Clarke,\n" + enGood.split(separator: "\n").dropFirst().joined(), expected: [], customer: .en),
+        Case(name: "mixed: Dear without the name, then Chinese", draft: "Dear customer,\n" + zhGood.dropFirst(5), expected: [.language, .greeting], customer: .en),
+
         // Suppliers and colleagues: no name or empathy required, language not the customer's business.
         Case(name: "en supplier request", draft: "Hello front desk team,\nPlease hold the room for our guest Emma Clarke until she arrives; we have already told her it is held. Please confirm within 30 minutes. Costs are settled under our partner agreement.",
              expected: [], customer: .zh, audience: .supplier),

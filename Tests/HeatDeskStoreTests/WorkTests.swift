@@ -96,7 +96,9 @@ final class WorkTests: XCTestCase {
     func testTransferPendingResolveReopenAndFirstContactResolution() throws {
         _ = try db.claim(key("T-2"), by: tom, at: at)
         XCTAssertThrowsError(try db.resolve(key("T-2"), .solved, by: li)) { XCTAssertTrue("\($0)".contains("only its owner or a supervisor")) }
-        XCTAssertTrue(try db.resolve(key("T-2"), .rebooked, by: tom, at: at.addingTimeInterval(600)), "solved by its first owner: FCR")
+        // First-contact resolution needs a public reply to the customer (issue 14, item 14).
+        try db.addMessage(key("T-2"), by: tom, body: "Rebooked on the 18:05.", visibility: .public, at: at.addingTimeInterval(300))
+        XCTAssertTrue(try db.resolve(key("T-2"), .rebooked, by: tom, at: at.addingTimeInterval(600)), "answered and solved by its first owner: FCR")
 
         _ = try db.claim(key("T-1"), by: li, at: at)
         try db.setPending(key("T-1"), waitingFor: "supplier", by: li)

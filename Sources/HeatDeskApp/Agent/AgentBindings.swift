@@ -11,13 +11,61 @@ public enum AgentAction: Hashable, Sendable {
     case back, reply, note, template, invite, inviteSupplier, leave
     case transfer, priority, pending, resolve, reopen, reveal
     // composer
-    case send, toggleVisibility, cancelCompose
+    case send, toggleVisibility, cancelCompose, findings
+    // the filter being typed, and the modals (their own state machines carry these out; the
+    // bindings say which keys they take, for the help bar and the `?` screen)
+    case endFilter, choose, cancel, yes, no
 }
 
 public enum AgentBindings {
     public static let queue: BindingContext = "queues"
     public static let ticket: BindingContext = "ticket"
     public static let composer: BindingContext = "composer"
+    /// Typing a filter on the lists (after `/`).
+    public static let filter: BindingContext = "filter"
+    /// The modals: a picker (templates, colleagues, dispositions…), a template's blank, a
+    /// yes/no question, the `?` screen.
+    public static let picker: BindingContext = "picker"
+    public static let blank: BindingContext = "template blank"
+    public static let confirm: BindingContext = "question"
+    public static let helpScreen: BindingContext = "help screen"
+
+    /// Where typing goes into text (the editor, the filter, a picker's query, a blank): a
+    /// printable key there is text, never a global action.
+    public static let textContexts: Set<BindingContext> = [composer, filter, picker, blank]
+    /// Modals take every key: none of the global bindings apply while one is open.
+    public static let modalContexts: Set<BindingContext> = [picker, blank, confirm, helpScreen]
+
+    /// What applies in `context`, as the help bar shows it: the table without the global keys
+    /// that do something else there (printable keys in text, every global key in a modal).
+    public static func helpTable(for context: BindingContext) -> KeyBindingTable<AgentAction> {
+        var t = KeyBindingTable<AgentAction>()
+        for var b in table.bindings {
+            if b.context == .global && context != .global {
+                if modalContexts.contains(context) { continue }
+                if textContexts.contains(context) {
+                    b.keys = b.keys.filter { $0.text == nil }
+                    if b.keys.isEmpty { continue }
+                }
+            }
+            t.add(b)
+        }
+        return t
+    }
+
+    /// The editor's keys as they apply: its own and the global ones that are not text.
+    public static let inComposer = helpTable(for: composer)
+
+    /// The context the keys go to in `s`: a modal first, then the editor, the ticket, the filter, the lists.
+    public static func context(of s: AgentState) -> BindingContext {
+        switch s.modal {
+        case .help?: return helpScreen
+        case .picker?: return picker
+        case .blanks?: return blank
+        case .confirm?: return confirm
+        case nil: return s.composer != nil ? composer : s.ticket != nil ? ticket : s.filtering ? filter : queue
+        }
+    }
 
     public static let table: KeyBindingTable<AgentAction> = {
         var t = KeyBindingTable<AgentAction>()
@@ -49,7 +97,7 @@ public enum AgentBindings {
         add(["Home", "g"], .home, "first", queue, bar: false)
         add(["End", "G"], .end, "last", queue, bar: false)
         add(["a"], .toggleStatus, "away", queue, "switch your status: available / away")
-        add(["q"], .quit, "quit", queue, "leave the session (status goes offline)")
+        add(["q"], .quit, "quit", queue, "leave the session, after a confirmation (status goes offline)")
 
         // Ticket
         add(["r"], .reply, "reply", ticket, "write a reply to the customer")
@@ -58,22 +106,47 @@ public enum AgentBindings {
         add(["N"], .note, "note", ticket, "write an internal note (never sent to the customer)")
         add(["i"], .invite, "invite", ticket, "pull in a colleague (by skill and product, with availability)")
         add(["s"], .inviteSupplier, "supplier", ticket, "pull in a supplier of the ticket's orders (hotel, airline, rental)")
-        add(["R"], .resolve, "resolve", ticket, "resolve with a disposition (first-contact resolution is recorded)")
+        add(["R"], .resolve, "resolve", ticket, "resolve with a disposition (asks first without a reply to the customer or on an SOS; first-contact resolution needs a reply)")
         add(["l"], .leave, "leave", ticket, bar: false, "a participant leaves (yourself, or one you remove as the owner)")
         add(["T"], .transfer, "transfer", ticket, bar: false, "transfer to another agent or back to the queue")
-        add(["p"], .priority, "priority", ticket, bar: false, "change the priority")
+        add(["p"], .priority, "priority", ticket, bar: false, "change the priority (lowering an SOS asks first)")
         add(["w"], .pending, "pending", ticket, bar: false, "set pending: waiting for the customer or a supplier; again to resume")
         add(["o"], .reopen, "reopen", ticket, bar: false, "reopen a resolved ticket")
         add(["c"], .claim, "claim", ticket, bar: false, "claim this ticket (when it is queued)")
         add(["v"], .reveal, "reveal", ticket, bar: false, "reveal the customer's contact details (logged)")
-        add(["Tab"], .nextView, "pane", ticket, bar: false, "next pane: conversation, orders, service trail, people")
+        add(["Tab"], .nextView, "pane", ticket, bar: false, "next pane: conversation, orders, service trail, people, the bot's whole hand-over summary")
         add(["S-Tab"], .prevView, "prev pane", ticket, bar: false)
 
         // Composer
         add(["C-s"], .send, "send", composer, "check with HEAT, then send (a second C-s sends despite findings)")
         add(["C-t"], .template, "template", composer, "insert a HEAT template")
+        add(["C-r"], .findings, "findings", composer, "every HEAT finding in full, a page at a time; again for the next page, then back to the text")
         add(["C-o"], .toggleVisibility, "reply/note", composer, "switch between a reply and an internal note")
         add(["Esc"], .cancelCompose, "cancel", composer, "close the editor (the draft is dropped)")
+        // `?` types a question mark in the editor: F1 opens the keys there.
+        add(["F1"], .help, "help", composer, "this screen (in the editor `?` is text)")
+
+        // Typing a filter
+        add(["Enter"], .endFilter, "done", filter, "stop typing the filter (on no match, look the ticket id up in the whole database)")
+        add(["Esc"], .back, "clear", filter, "clear the filter")
+        add(["Down"], .down, "down", filter, bar: false, "stop typing and move down the list")
+        add(["Up"], .up, "up", filter, bar: false, "stop typing and move up the list")
+
+        // Modals
+        add(["Enter"], .choose, "choose", picker, "take the highlighted row (typing filters the rows)")
+        add(["Esc"], .cancel, "cancel", picker, "close without choosing")
+        add(["Down"], .down, "down", picker, "move down")
+        add(["Up"], .up, "up", picker, "move up")
+        add(["Enter"], .choose, "next", blank, "take this value and go to the next blank (the last one fills the editor)")
+        add(["Esc"], .cancel, "cancel", blank, "apply no template")
+        add(["y"], .yes, "yes", confirm, "yes, do it")
+        add(["n"], .no, "no", confirm, "no, change nothing")
+        add(["Enter"], .choose, "highlighted", confirm, "the highlighted answer (No unless you moved to Yes)")
+        add(["Esc"], .cancel, "cancel", confirm, "change nothing")
+        add(["Left", "Right"], .down, "switch", confirm, bar: false, "move between the answers")
+        add(["Esc"], .cancel, "close", helpScreen, "close this screen (any other key too)")
+        add(["Down", "j"], .down, "scroll", helpScreen, "scroll down")
+        add(["Up", "k"], .up, "up", helpScreen, bar: false, "scroll up")
         return t
     }()
 }

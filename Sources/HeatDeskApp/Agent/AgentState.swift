@@ -76,7 +76,10 @@ public struct ComposerState: Sendable {
     public var audience: Audience = .customer
     public var templateID: String?
     /// HEAT findings of the current text; nil until checked (editing clears them).
-    public var findings: [Finding]?
+    public var findings: [Finding]? { didSet { findingsFrom = nil } }
+    /// Nil: the findings take at most three rows under the text. Otherwise the composer grows over
+    /// the ticket and shows the findings in full from this one on (`C-r` pages, then closes).
+    public var findingsFrom: Int?
     public init(visibility: Visibility) { self.visibility = visibility }
 }
 
@@ -108,6 +111,15 @@ public enum AgentModal: Sendable {
     case help(scroll: Int)
     case picker(PickerState, PickerPurpose)
     case blanks(BlankPrompt)
+    /// A question before an action that is hard to undo or lowers an SOS (No is the default).
+    case confirm(ConfirmState, ConfirmedAction)
+}
+
+/// What a confirmation goes on to do when the agent says yes.
+public enum ConfirmedAction: Sendable, Equatable {
+    case quit
+    case setPriority(TicketKey, Priority)
+    case resolve(TicketKey, Disposition)
 }
 
 /// Everything that reaches `agentUpdate`: keys and ticks from the terminal, answers from the runtime.

@@ -4,8 +4,24 @@ import HeatDeskStore
 import HeatDeskTemplates
 import TerminalKit
 
-/// The agent session's pure update: a message in, the state changed, effects out.
+/// The agent session's pure update: a message in, the state changed, effects out. Whatever the
+/// message, the current list's selection ends on a visible row when there is one (issue 14,
+/// item 7: a filter left behind by a claim, a reload that shrank the list, a view switch).
 public func agentUpdate(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffect] {
+    let fx = step(&s, m)
+    keepSelectionOnAVisibleRow(&s)
+    return fx
+}
+
+/// No rows: nothing selected (and the list says why). Rows: the selection is one of them.
+func keepSelectionOnAVisibleRow(_ s: inout AgentState) {
+    let n = s.visibleItems.count
+    var st = s.selection[s.list, default: ListState()]
+    let fixed: Int? = n == 0 ? nil : min(max(st.selected ?? 0, 0), n - 1)
+    if st.selected != fixed { st.selected = fixed; s.selection[s.list] = st }
+}
+
+private func step(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffect] {
     switch m {
     case .key(let k):
         return handleKey(&s, k)
@@ -112,8 +128,9 @@ private func resetSelection(_ s: inout AgentState) {
 private func handleKey(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] {
     if s.modal != nil { return handleModal(&s, k) }
     if s.filtering {
-        switch k.key {
-        case .enter:
+        // The filter's bindings (AgentBindings.filter); every other key edits the text.
+        switch AgentBindings.table.action(for: k, in: AgentBindings.filter) {
+        case .endFilter?:
             s.filtering = false
             // Nothing on the loaded page matches: search the whole database for a ticket id.
             let text = s.filter.trimmingCharacters(in: .whitespaces)
@@ -123,11 +140,14 @@ private func handleKey(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] {
                 resetSelection(&s)
                 return [.find(text)]
             }
-        case .escape: s.filtering = false; s.filter = ""; resetSelection(&s)
-        case .backspace: if !s.filter.isEmpty { s.filter.removeLast(); resetSelection(&s) }
-        case .up, .down, .pageUp, .pageDown: s.filtering = false; return handleKey(&s, k)
+        case .back?: s.filtering = false; s.filter = ""; resetSelection(&s)
+        case .up?, .down?: s.filtering = false; return handleKey(&s, k)
         default:
-            if let c = k.text { s.filter.append(c); resetSelection(&s) }
+            switch k.key {
+            case .backspace: if !s.filter.isEmpty { s.filter.removeLast(); resetSelection(&s) }
+            case .pageUp, .pageDown: s.filtering = false; return handleKey(&s, k)
+            default: if let c = k.text { s.filter.append(c); resetSelection(&s) }
+            }
         }
         return []
     }
@@ -144,7 +164,18 @@ private func handleKey(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] {
 
 private func perform(_ s: inout AgentState, _ a: AgentAction) -> [AgentEffect] {
     switch a {
-    case .quit: s.quit = true; return []
+    case .quit:
+        // `q` on the lists asks first (C-c, the terminal's own interrupt, leaves at once).
+        if s.ticket == nil && s.composer == nil {
+            let inHand = s.counts.mine
+            s.modal = .confirm(ConfirmState(
+                title: "Leave the session",
+                message: SafeText("Quit heatdesk? Your status goes offline" + (inHand > 0
+                    ? "; the \(inHand) ticket\(inHand == 1 ? "" : "s") you hold stay yours until a supervisor requeues them." : ".")),
+                yes: "Quit", no: "Stay"), .quit)
+            return []
+        }
+        s.quit = true; return []
     case .help: s.modal = .help(scroll: 0); return []
     case .reload:
         var fx: [AgentEffect] = [.loadLists]
@@ -183,7 +214,12 @@ private func perform(_ s: inout AgentState, _ a: AgentAction) -> [AgentEffect] {
         s.busy = "Claiming the next best ticket…"
         return [.claimNext]
     case .open, .claim:
-        guard let item = s.selectedItem else { return [] }
+        guard let item = s.selectedItem else {
+            // Nothing to act on: say why rather than doing nothing.
+            s.message = note(!s.loaded ? "The list is still loading" : !s.filter.isEmpty
+                             ? "No ticket matches “\(s.filter)”; Esc clears the filter" : "This view is empty", .info)
+            return []
+        }
         if item.status == .queued {
             s.busy = "Claiming \(item.key)…"
             return [.claim(item.key, open: a == .open)]
@@ -286,7 +322,8 @@ private func performTicket(_ s: inout AgentState, _ a: AgentAction) -> [AgentEff
 
 private func handleComposer(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] {
     guard var c = s.composer, let t = s.ticket else { s.composer = nil; return [] }
-    switch AgentBindings.table.action(for: k, in: AgentBindings.composer) {
+    // Printable keys are text here (`?` too): only the editor's own keys and non-text global keys act.
+    switch AgentBindings.inComposer.action(for: k, in: AgentBindings.composer) {
     case .send?:
         let text = c.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { s.message = note("Nothing to send yet", .info); return [] }
@@ -307,6 +344,24 @@ private func handleComposer(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffec
     case .toggleVisibility?:
         c.visibility = c.visibility == .public ? .internal : .public
         c.findings = nil
+        s.composer = c
+        return []
+    case .help?:
+        s.modal = .help(scroll: 0)
+        return []
+    case .findings?:
+        guard let f = c.findings, !f.isEmpty else {
+            s.message = note(c.findings == nil ? "No HEAT check yet: C-s checks the text" : "HEAT: no findings", .info)
+            return []
+        }
+        if let from = c.findingsFrom {
+            let l = AgentLayout(s.size, s)
+            let pages = findingPages(f, width: l.findings.width, rows: l.findings.height)
+            let page = pages.firstIndex { $0.contains(from) } ?? 0
+            c.findingsFrom = page + 1 < pages.count ? pages[page + 1].lowerBound : nil
+        } else {
+            c.findingsFrom = 0
+        }
         s.composer = c
         return []
     case .cancelCompose?:
@@ -392,6 +447,23 @@ private func handleModal(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] 
             s.modal = .blanks(b)
         }
         return []
+    case .confirm(var c, let action):
+        switch c.handle(k) {
+        case .open: s.modal = .confirm(c, action); return []
+        case .cancelled, .chosen(false):
+            s.modal = nil
+            s.message = note("Nothing changed", .info)
+            return []
+        case .chosen(true):
+            s.modal = nil
+            switch action {
+            case .quit: s.quit = true; return []
+            case .setPriority(let key, let p): return [.setPriority(key, p)]
+            case .resolve(let key, let d):
+                s.busy = "Resolving \(key)…"
+                return [.resolve(key, d)]
+            }
+        }
     case .picker(var p, let purpose):
         switch p.handle(k) {
         case .open: s.modal = .picker(p, purpose); return []
@@ -419,10 +491,32 @@ private func choose(_ s: inout AgentState, _ purpose: PickerPurpose, _ i: Int) -
         s.busy = "Transferring…"
         return [.transfer(key, to: ids[i])]
     case .priority(let ps):
+        let now = s.ticket!.detail.ticket.priority
+        if now == .sos && ps[i] != .sos {
+            s.modal = .confirm(ConfirmState(
+                title: "Lower an SOS",
+                message: SafeText("\(key) is an SOS. Lower it to \(ps[i].rawValue)? It leaves the top of every agent's queue and its SLA clock stays as it is."),
+                yes: "Lower to \(ps[i].rawValue)", no: "Keep SOS"), .setPriority(key, ps[i]))
+            return []
+        }
         return [.setPriority(key, ps[i])]
     case .pending(let ws):
         return [.setPending(key, waitingFor: ws[i])]
     case .resolve(let ds):
+        let t = s.ticket!.detail.ticket
+        // Resolving is hard to undo for the customer (the ticket leaves every queue): ask when
+        // nobody answered them, and for an SOS.
+        let unanswered = t.firstResponseAt == nil
+        if unanswered || t.priority == .sos {
+            var why: [String] = []
+            if t.priority == .sos { why.append("\(key) is an SOS.") }
+            if unanswered { why.append("No reply has gone to the customer: it will not count as first-contact resolution.") }
+            s.modal = .confirm(ConfirmState(
+                title: "Resolve \(key)",
+                message: SafeText((why + ["Resolve it as \(ds[i].rawValue)?"]).joined(separator: " ")),
+                yes: "Resolve", no: "Cancel"), .resolve(key, ds[i]))
+            return []
+        }
         s.busy = "Resolving \(key)…"
         return [.resolve(key, ds[i])]
     }

@@ -24,12 +24,15 @@ public struct AgentLayout: Equatable {
         let body = rows[1]
         let l = body.split(.vertical, [.fixed(1), .fill()])
         tabs = l[0]; list = l[1]
-        if s.composer != nil {
-            let composerHeight = min(max(8, body.height * 2 / 5), body.height - 6)
+        if let c = s.composer {
+            // Findings shown in full: the composer covers all but the ticket's first rows, and
+            // the text keeps three rows to stay in sight.
+            let expanded = c.findingsFrom != nil
+            let composerHeight = expanded ? min(body.height, max(8, body.height - 3)) : min(max(8, body.height * 2 / 5), body.height - 6)
             let parts = body.split(.vertical, [.fill(), .fixed(composerHeight)])
             ticket = parts[0]; composer = parts[1]
             let inner = composer.inset(by: 1)
-            let findingRows = min(3, max(1, (s.composer?.findings?.count ?? 1)))
+            let findingRows = expanded ? max(1, inner.height - 3) : min(3, max(1, (c.findings?.count ?? 1)))
             let e = inner.split(.vertical, [.fill(), .fixed(findingRows)])
             editor = e[0]; findings = e[1]
         } else {
@@ -52,8 +55,10 @@ public func agentView(_ s: AgentState, _ size: Size) -> Buffer {
     }
     let busy = s.busy.map { TransientMessage(SafeText($0), kind: .info) }
     b.render(MessageLine(busy ?? s.message), in: l.message)
-    let context: BindingContext = s.composer != nil ? AgentBindings.composer : s.ticket != nil ? AgentBindings.ticket : AgentBindings.queue
-    b.render(HelpBar(AgentBindings.table, context: context), in: l.help)
+    // The hints of where the keys go now (a modal, the editor, the filter…), and only keys that
+    // do what they say there.
+    let context = AgentBindings.context(of: s)
+    b.render(HelpBar(AgentBindings.helpTable(for: context), context: context), in: l.help)
 
     switch s.modal {
     case .help(let scroll)?:
@@ -63,6 +68,8 @@ public func agentView(_ s: AgentState, _ size: Size) -> Buffer {
         b.render(Picker(p), in: Rect(size))
     case .blanks(let prompt)?:
         renderBlanks(prompt, size, &b)
+    case .confirm(let c, _)?:
+        b.render(ConfirmDialog(c), in: Rect(size))
     case nil:
         break
     }
@@ -116,7 +123,7 @@ func renderLists(_ s: AgentState, _ l: AgentLayout, _ b: inout Buffer) {
     }
     let wide = l.list.width >= 100
     var cols = [TableColumn("Pri", width: .fixed(6)), TableColumn("Wait", width: .fixed(6), align: .right),
-                TableColumn("SLA", width: .fixed(7), align: .right), TableColumn("Via", width: .fixed(5)),
+                TableColumn("SLA", width: .fixed(8), align: .right), TableColumn("Via", width: .fixed(5)),
                 TableColumn("Trip", width: .fixed(4))]
     if wide { cols.insert(TableColumn("Ticket", width: .fixed(10)), at: 0) }
     cols += [TableColumn("Customer", width: .fixed(wide ? 16 : 10)), TableColumn("Tier", width: .fixed(5)),
@@ -128,23 +135,23 @@ func renderLists(_ s: AgentState, _ l: AgentLayout, _ b: inout Buffer) {
     let offset = ListState.visibleOffset(selected: sel.selected, offset: sel.offset, count: items.count, rows: visible)
     let window = items[offset..<min(items.count, offset + visible)]
     let rows = window.map { i -> TableRow in
-        let standing = SLAPolicy.standard.standing(createdAt: i.createdAt, dueAt: i.slaDueAt, now: s.now)
-        let left = i.slaDueAt.timeIntervalSince(s.now)
-        let sla: String
-        switch standing {
-        case .ok: sla = Durations.short(left)
-        case .near: sla = "!" + Durations.short(left)
-        case .breached: sla = "✗" + Durations.short(-left)
-        }
+        // A countdown until the customer is answered; then whether the first response met its target.
+        let mark = i.slaMark(now: s.now)
         let active = i.status == .queued || i.status == .open || i.status == .pending
         var cells: [SafeText] = [SafeText(i.priority.rawValue), SafeText(Durations.short(s.now.timeIntervalSince(i.createdAt))),
-                                 SafeText(active ? sla : i.status.rawValue), SafeText(i.channel.rawValue),
+                                 SafeText(active || mark.isAnswered ? mark.cell : i.status.rawValue), SafeText(i.channel.rawValue),
                                  SafeText(Format.products(i.tripProducts.isEmpty ? [i.product] : i.tripProducts))]
         if wide { cells.insert(SafeText(i.key.description), at: 0) }
         cells += [SafeText(i.customerName), SafeText(Format.tier(i.customerTier))]
         if wide { cells.append(SafeText(i.category.rawValue)) }
         cells.append(SafeText(i.subject))
-        let role: TerminalKit.Role? = i.priority == .sos ? .sos : !active ? nil : standing == .breached ? .breach : standing == .near ? .warning : nil
+        let role: TerminalKit.Role?
+        switch mark {
+        case _ where i.priority == .sos: role = .sos
+        case .due(.breached, _) where active: role = .breach
+        case .due(.near, _) where active: role = .warning
+        default: role = nil
+        }
         return TableRow(cells, role: role)
     }
     var shown = ListState(selected: sel.selected.map { $0 - offset }, offset: 0)
@@ -177,15 +184,59 @@ func renderComposer(_ s: AgentState, _ c: ComposerState, _ l: AgentLayout, _ b: 
     if let f = c.findings {
         if f.isEmpty {
             b.put("HEAT ✓ no findings", in: l.findings, style: b.theme[.success])
+        } else if let from = c.findingsFrom {
+            // In full: each finding wrapped, a page of them, and where the page is.
+            let pages = findingPages(f, width: l.findings.width, rows: l.findings.height)
+            let page = pages.firstIndex { $0.contains(from) } ?? 0
+            var y = l.findings.y
+            for i in pages[page] {
+                for line in findingLines(f[i], width: l.findings.width) where y < l.findings.maxY - 1 {
+                    b.put(line, in: Rect(x: l.findings.x, y: y, width: l.findings.width, height: 1), style: b.theme[.warning])
+                    y += 1
+                }
+            }
+            let r = pages[page]
+            let where_ = "HEAT findings \(r.lowerBound + 1)–\(r.upperBound) of \(f.count) · "
+                + (page + 1 < pages.count ? "C-r next page" : "C-r back to the text")
+            b.put(SafeText(where_), in: l.findings.row(l.findings.height - 1), style: b.theme[.muted])
         } else {
-            for (i, x) in f.prefix(l.findings.height).enumerated() {
-                let more = i == l.findings.height - 1 && f.count > l.findings.height ? " (+\(f.count - l.findings.height) more)" : ""
-                b.put(SafeText("HEAT [\(x.element.rawValue)] \(x.reason) → \(x.suggestion)\(more)"), in: l.findings.row(i), style: b.theme[.warning])
+            // At most three rows; the last says how many more there are and how to see them.
+            let rows = l.findings.height
+            let hidden = f.count > rows ? f.count - (rows - 1) : 0
+            for (i, x) in f.prefix(hidden > 0 ? rows - 1 : rows).enumerated() {
+                b.put(findingText(x), in: l.findings.row(i), style: b.theme[.warning])
+            }
+            if hidden > 0 {
+                b.put(SafeText("+\(hidden) more HEAT finding\(hidden == 1 ? "" : "s") · C-r shows all \(f.count) in full"),
+                      in: l.findings.row(rows - 1), style: b.theme[.warning])
+            } else if f.contains(where: { findingText($0).width > l.findings.width }) {
+                b.put(SafeText(" C-r full text"), in: l.findings.row(rows - 1), align: .right, style: b.theme[.muted])
             }
         }
     } else if c.visibility == .public {
         b.put("C-s checks with HEAT before sending", in: l.findings, style: b.theme[.muted])
     }
+}
+
+func findingText(_ x: Finding) -> SafeText {
+    SafeText("HEAT [\(x.element.rawValue)] \(x.reason) → \(x.suggestion)")
+}
+
+func findingLines(_ x: Finding, width: Int) -> [SafeText] { findingText(x).wrapped(to: max(1, width)) }
+
+/// The findings split into pages that fit `rows` (the last row says where the page is); a
+/// finding longer than a page gets a page of its own, cut.
+func findingPages(_ f: [Finding], width: Int, rows: Int) -> [Range<Int>] {
+    let room = max(1, rows - 1)
+    var pages: [Range<Int>] = []
+    var start = 0, used = 0
+    for (i, x) in f.enumerated() {
+        let n = findingLines(x, width: width).count
+        if used > 0 && used + n > room { pages.append(start..<i); start = i; used = 0 }
+        used += n
+    }
+    if start < f.count || pages.isEmpty { pages.append(start..<f.count) }
+    return pages
 }
 
 func renderBlanks(_ p: BlankPrompt, _ size: Size, _ b: inout Buffer) {

@@ -62,7 +62,8 @@ public struct MonitorState: Sendable {
         self.size = size; self.timeZone = timeZone
     }
 
-    /// One line of the attention list: SOS and complaints waiting, then tickets past or near SLA.
+    /// One line of the attention list: SOS tickets first (waiting, silent, at risk), then complaints
+    /// waiting, tickets held by silent workstations, and tickets past or near SLA.
     public struct Attention: Sendable, Equatable {
         public enum Reason: Sendable, Equatable {
             case pinned(wait: Int)
@@ -86,7 +87,9 @@ public struct MonitorState: Sendable {
         for k in r.atRisk where seen.insert(k.ticket.key).inserted {
             out.append(Attention(ticket: k.ticket, reason: .risk(k.standing, dueIn: k.dueIn)))
         }
-        return out
+        // SOS first, always: waiting, silent or past due, an SOS is above every other ticket
+        // (each group keeps its order).
+        return out.filter { $0.ticket.priority == .sos } + out.filter { $0.ticket.priority != .sos }
     }
 
     public var selectedTicket: MetricsRecord.TicketLine? {

@@ -152,6 +152,8 @@ public enum Monitor {
             let items = candidates.map { SafeText("\($0.name)  \($0.id)  \($0.presence.rawValue)  in hand \($0.inHand)") }
             s.modal = .reassign(PickerState(title: SafeText("Reassign \(t.key) to"), items: items, visibleRows: 10),
                                 ticket: t.key, agentIDs: candidates.map(\.id))
+        case .choose, .cancel, .yes, .no:
+            break   // the modals' own keys (modalKey)
         case .raise:
             guard let t = ticketOrNote(&s) else { return [] }
             guard let higher = Priority(rank: t.priority.rank - 1) else { note(&s, "\(t.key) is already SOS", .warning); return [] }

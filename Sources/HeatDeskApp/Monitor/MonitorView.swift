@@ -57,7 +57,8 @@ extension Monitor {
         let rows = area.split(.vertical, [.fixed(1), .fill(), .fixed(1), .fixed(1)])
         title(s, &b, rows[0])
         b.render(MessageLine(s.message), in: rows[2])
-        b.render(HelpBar(bindings, context: s.ticket == nil ? context : ticketContext), in: rows[3])
+        // The hints of where the keys go now: a modal's own, the ticket's, or the board's.
+        b.render(HelpBar(bindings, context: bindingContext(of: s)), in: rows[3])
         if let t = s.ticket {
             // The agent session's ticket screen, read-only: the supervisor sees what the agent sees.
             TicketScreen.render(t, in: ticketArea(size), buffer: &b)
@@ -94,16 +95,28 @@ extension Monitor {
         return b
     }
 
+    /// The title, as long as the row allows: the full words on a wide terminal, shorter ones at
+    /// 80 columns, so who is watching, live or paused, the service level, past SLA and the clock
+    /// are always whole (issue 14, item 13).
     static func title(_ s: MonitorState, _ b: inout Buffer, _ row: Rect) {
-        var left: [Span] = [Span("heatdesk monitor", .title), Span(SafeText(" · \(s.supervisor.name) \(s.supervisor.id)"))]
-        left.append(s.paused ? Span(" · PAUSED", .warning) : Span(SafeText(" · live every \(MonitorFormat.seconds(s.interval))")))
-        var right: [Span] = []
-        if let r = s.report {
-            right = [Span(SafeText("SL \(MonitorFormat.share(r.serviceOverall.share)) · "))]
-            right.append(Span(SafeText("past SLA \(r.pastDue)"), r.pastDue > 0 ? .breach : .statusBar))
-            right.append(Span(SafeText(" · \(MonitorFormat.clock(r.now, dayStart: r.dayStart)) ")))
+        let who = " · \(s.supervisor.name) \(s.supervisor.id)"
+        func left(_ compact: Bool) -> [Span] {
+            [Span(compact ? "monitor" : "heatdesk monitor", .title), Span(SafeText(who)),
+             s.paused ? Span(" · PAUSED", .warning)
+                      : Span(SafeText(compact ? " · live \(MonitorFormat.seconds(s.interval))" : " · live every \(MonitorFormat.seconds(s.interval))"))]
         }
-        b.render(StatusBar(left: left, right: right), in: row)
+        func right(_ compact: Bool) -> [Span] {
+            guard let r = s.report else { return [] }
+            return [Span(SafeText("SL \(MonitorFormat.share(r.serviceOverall.share)) · ")),
+                    Span(SafeText(compact ? "past \(r.pastDue)" : "past SLA \(r.pastDue)"), r.pastDue > 0 ? .breach : .statusBar),
+                    Span(SafeText(" · \(MonitorFormat.clock(r.now, dayStart: r.dayStart)) "))]
+        }
+        func width(_ spans: [Span]) -> Int { spans.reduce(0) { $0 + $1.width } }
+        var choice = (left(false), right(false))
+        for compact in [(false, true), (true, true)] where width(choice.0) + 1 + width(choice.1) > row.width {
+            choice = (left(compact.0), right(compact.1))
+        }
+        b.render(StatusBar(left: choice.0, right: choice.1), in: row)
     }
 
     static func section(_ text: String, _ b: inout Buffer, _ row: Rect, note: String = "") {
@@ -189,8 +202,10 @@ extension Monitor {
 
     static func attention(_ s: MonitorState, _ r: MetricsReport, _ b: inout Buffer, _ area: Rect) {
         let focused = s.focus == .tickets && s.modal == nil
-        section("Attention", &b, area.row(0), note: "SOS and complaints waiting"
-                    + (s.stale.isEmpty ? "" : " · \(s.stale.count) on silent workstations") + " · SLA \(r.pastDue) past, \(r.nearDue) near")
+        let full = "SOS first · complaints waiting" + (s.stale.isEmpty ? "" : " · \(s.stale.count) on silent workstations")
+            + " · SLA \(r.pastDue) past, \(r.nearDue) near"
+        let compact = "SOS first" + (s.stale.isEmpty ? "" : " · \(s.stale.count) silent") + " · SLA \(r.pastDue) past, \(r.nearDue) near"
+        section("Attention", &b, area.row(0), note: "Attention  ".displayWidth + full.displayWidth <= area.width ? full : compact)
         let wide = area.width >= 100
         var columns = [TableColumn("ticket", width: .fixed(10)), TableColumn("prio", width: .fixed(6)),
                        TableColumn("product", width: .fixed(8)), TableColumn("why", width: .fixed(15)),
@@ -224,10 +239,16 @@ extension Monitor {
 
     static func agents(_ s: MonitorState, _ r: MetricsReport, _ b: inout Buffer, _ area: Rect) {
         let focused = s.focus == .agents && s.modal == nil
-        let counts = MetricsReport.Presence.allCases.map { "\(r.presenceCounts[$0] ?? 0) \($0.rawValue)" }.joined(separator: " · ")
-        section("Agents", &b, area.row(0),
-                note: "handled \(r.handledToday) · AHT \(r.averageHandling.map(MonitorFormat.duration) ?? "–") · FCR \(MonitorFormat.share(r.firstContactShare))"
-                    + (s.staleTotal > 0 ? " · \(s.staleTotal) stale" : "") + " · " + counts)
+        // The whole header at 80 columns too: shorter words, presence counts that are zero left out.
+        let aht = r.averageHandling.map(MonitorFormat.duration) ?? "–", fcr = MonitorFormat.share(r.firstContactShare)
+        let stale = s.staleTotal > 0 ? " · \(s.staleTotal) stale" : ""
+        let full = "handled \(r.handledToday) · AHT \(aht) · FCR \(fcr)" + stale + " · "
+            + MetricsReport.Presence.allCases.map { "\(r.presenceCounts[$0] ?? 0) \($0.rawValue)" }.joined(separator: " · ")
+        let short: [MetricsReport.Presence: String] = [.available: "avail", .busy: "busy", .away: "away", .offline: "off"]
+        let compact = "done \(r.handledToday) · AHT \(aht) · FCR \(fcr)" + stale + " · "
+            + MetricsReport.Presence.allCases.compactMap { p in (r.presenceCounts[p] ?? 0) > 0 ? "\(r.presenceCounts[p]!) \(short[p] ?? p.rawValue)" : nil }
+                .joined(separator: " ")
+        section("Agents", &b, area.row(0), note: "Agents  ".displayWidth + full.displayWidth <= area.width ? full : compact)
         let columns = [TableColumn("name", width: .fill()), TableColumn("id", width: .fixed(6)), TableColumn("status", width: .fixed(9)),
                        TableColumn("hand", width: .fixed(4), align: .right), TableColumn("done", width: .fixed(4), align: .right),
                        TableColumn("AHT", width: .fixed(6), align: .right), TableColumn("FCR", width: .fixed(6), align: .right),

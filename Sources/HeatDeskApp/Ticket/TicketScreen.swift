@@ -5,7 +5,7 @@ import TerminalKit
 /// The panes of an opened ticket. On a wide terminal the conversation stays on the left and
 /// the other panes share the right; on a narrow one the panes take turns.
 public enum TicketPane: Int, CaseIterable, Sendable, Hashable {
-    case conversation, orders, trail, people
+    case conversation, orders, trail, people, summary
 
     public var title: String {
         switch self {
@@ -13,6 +13,7 @@ public enum TicketPane: Int, CaseIterable, Sendable, Hashable {
         case .orders: return "Orders"
         case .trail: return "Service trail"
         case .people: return "People"
+        case .summary: return "Bot summary"
         }
     }
 }
@@ -30,6 +31,8 @@ public struct TicketScreenState: Sendable {
     public var side: TicketPane = .orders
     /// Conversation scroll: nil follows the newest message.
     public var conversationScroll: Int?
+    /// The bot summary pane's scroll (from its top).
+    public var summaryScroll = 0
     public var orderList = ListState()
     public var trailList = ListState()
     public var peopleList = ListState()
@@ -49,6 +52,8 @@ public struct TicketScreenState: Sendable {
     public private(set) var people: [(id: String, line: SafeText, active: Bool)]
     let header: [SafeText]
     let summary: SafeText
+    /// The whole hand-over summary, for its own pane (the header shows what fits).
+    let summaryLines: [PaneLine]
 
     /// Remote events sync refused for this ticket: shown in the conversation at their time, marked.
     public private(set) var refused: [RefusedEvent]
@@ -140,28 +145,36 @@ public struct TicketScreenState: Sendable {
         if !flags.isEmpty { h2 += "  " + flags.joined(separator: ", ") }
         self.header = [SafeText(h1), SafeText(h2)]
         self.summary = SafeText("Bot: " + (t.botSummary.isEmpty ? "(no hand-over summary)" : t.botSummary))
+        self.summaryLines = [PaneLine(SafeText("Bot hand-over summary · \(t.key) · " + t.subject), role: .header)]
+            + (t.botSummary.isEmpty ? [PaneLine("The bot left no hand-over summary.", role: .muted)]
+                                    : SafeText(t.botSummary).lines.map { PaneLine(SafeText($0), role: .info) })
     }
 
     /// Replaces the data after a reload, keeping where the agent was looking.
     public mutating func reload(_ opened: OpenedTicket) {
         var fresh = TicketScreenState(opened, readOnly: readOnly, timeZone: timeZone)
         fresh.pane = pane; fresh.side = side; fresh.revealed = revealed; fresh.now = now
-        fresh.conversationScroll = conversationScroll
+        fresh.conversationScroll = conversationScroll; fresh.summaryScroll = summaryScroll
         fresh.orderList = orderList; fresh.trailList = trailList; fresh.peopleList = peopleList
         self = fresh
     }
 
     public var key: TicketKey { detail.ticket.key }
 
-    /// `SLA 12m`, `SLA !3m` near breach, `SLA ✗20m` past it; nil once resolved or without a clock.
+    /// `SLA 12m`, `SLA !3m` near breach, `SLA ✗20m` past it while the customer waits for a first
+    /// answer; `SLA met (reply in 4m)` / `SLA missed (reply in 2h05m)` once answered (the target is a first-response
+    /// one: nothing counts down after). Nil without a clock.
     public var slaBadge: (text: SafeText, role: TerminalKit.Role)? {
         let t = detail.ticket
-        guard let now, t.status != .resolved else { return nil }
-        let left = t.slaDueAt.timeIntervalSince(now)
-        switch SLAPolicy.standard.standing(createdAt: t.createdAt, dueAt: t.slaDueAt, now: now) {
-        case .ok: return (SafeText("SLA " + Durations.short(left)), .success)
-        case .near: return (SafeText("SLA !" + Durations.short(left)), .warning)
-        case .breached: return (SafeText("SLA ✗" + Durations.short(-left)), .breach)
+        guard let now else { return nil }
+        let mark = t.slaMark(now: now)
+        switch mark {
+        case .due where t.status == .resolved: return nil
+        case .due(.ok, _): return (SafeText("SLA " + mark.cell), .success)
+        case .due(.near, _): return (SafeText("SLA " + mark.cell), .warning)
+        case .due(.breached, _): return (SafeText("SLA " + mark.cell), .breach)
+        case .met(let after, _): return (SafeText("SLA met (reply in " + Durations.short(after) + ")"), .muted)
+        case .missed(let after, _): return (SafeText("SLA missed (reply in " + Durations.short(after) + ")"), .muted)
         }
     }
     public var complainedBefore: Bool {
@@ -210,6 +223,11 @@ public struct TicketScreenState: Sendable {
             else { trailList.move(by: delta, count: trailRows.count, visibleRows: rows) }
         case .people:
             peopleList.move(by: delta, count: people.count, visibleRows: max(1, l.sideList.height))
+        case .summary:
+            let area = l.sideList.union(l.sideDetail)
+            let maxScroll = TextPane(summaryLines).maxScroll(in: area.size)
+            let step = page ? max(1, area.height - 1) * delta.signum() : delta
+            summaryScroll = min(max(0, summaryScroll + step), maxScroll)
         }
     }
 
@@ -245,6 +263,16 @@ public enum TicketScreen {
     public static let wideFrom = 140
 
     public static let maxSummaryRows = 3
+
+    /// Where the rest of a cut summary is, as a key that gets there in one press from `pane`.
+    public static func summaryHint(_ pane: TicketPane) -> String {
+        switch pane {
+        case .summary: return "in full below"
+        case .conversation: return "S-Tab: Bot summary"
+        case .people: return "Tab: Bot summary"
+        case .orders, .trail: return "more in Bot summary"
+        }
+    }
 
     public static func headerHeight(_ s: TicketScreenState, width: Int, summaryRows: Int = maxSummaryRows) -> Int {
         var h = 3   // two header lines and the contact line (with the complaint warning)
@@ -288,14 +316,22 @@ public enum TicketScreen {
         let room = max(0, l.header.height - 3)
         for (i, r) in summaryRows.prefix(room).enumerated() {
             let last = i == room - 1 && summaryRows.count > room
-            // More summary than rows: the last row ends in one ellipsis (truncation adds it).
-            b.put(last ? (r + "…").truncated(to: l.header.width) : r, in: l.header.row(3 + i), style: th[.info])
+            // More summary than rows: the last row ends in one ellipsis (truncation adds it) and
+            // says where the rest is: the summary's own pane.
+            if last {
+                let hint = SafeText(" (" + TicketScreen.summaryHint(s.pane) + ")")
+                let row = l.header.row(3 + i)
+                b.put((r + "…").truncated(to: max(1, row.width - hint.width)), in: row.inset(right: hint.width), style: th[.info])
+                b.put(hint, in: Rect(x: row.maxX - hint.width, y: row.y, width: hint.width, height: 1), style: th[.muted])
+            } else {
+                b.put(r, in: l.header.row(3 + i), style: th[.info])
+            }
         }
 
         // Tabs: the focused pane is highlighted; counts say what is behind each.
         let counts: [TicketPane: Int] = [.conversation: s.detail.messages.count, .orders: s.detail.orders.count,
                                          .trail: s.detail.serviceTrail.count, .people: s.people.count]
-        var titles = TicketPane.allCases.map { SafeText("\($0.title) \(counts[$0] ?? 0)") }
+        var titles = TicketPane.allCases.map { p in SafeText(p.title + (counts[p].map { " \($0)" } ?? "")) }
         if !s.refused.isEmpty { titles[TicketPane.conversation.rawValue] = SafeText("Conversation \(s.detail.messages.count) ✗\(s.refused.count)") }
         b.render(Tabs(titles, selected: s.pane.rawValue), in: l.tabs)
 
@@ -347,6 +383,8 @@ public enum TicketScreen {
             for (i, p) in s.people.enumerated() where !p.active { roles[i] = .muted }
             if items.isEmpty { b.put("Nobody works this ticket yet.", in: l.sideList, style: b.theme[.muted]); return }
             b.render(ListView(items, state: s.peopleList, focused: focused, itemRoles: roles), in: l.sideList.union(l.sideDetail))
+        case .summary:
+            b.render(TextPane(s.summaryLines, scroll: s.summaryScroll), in: l.sideList.union(l.sideDetail))
         }
     }
 

@@ -170,14 +170,15 @@ public enum HEATChecker {
 
     // MARK: H
 
+    /// Whether the first line greets: a Chinese greeting phrase, or (in a Chinese draft) the
+    /// customer's name, or an English greeting word with the name (or an honorific). Both
+    /// languages' greetings count whatever the draft's language: "Dear Emily," above Chinese
+    /// text, or "您好 Emily" above English, greet all the same.
     static func greets(_ text: Text, context: TemplateContext, audience: Audience) -> Bool {
         let head = text.head
         let name = context.customerName.map { Bytes(Array($0.lowercased().utf8)) }
-        if text.language == .zh {
-            if head.has(Phrases.greetingZH) { return true }
-            if let name, !name.bytes.isEmpty, head.has(name) { return true }
-            return false
-        }
+        if head.has(Phrases.greetingZH) { return true }
+        if text.language == .zh, let name, !name.bytes.isEmpty, head.has(name) { return true }
         let hasGreeting = Phrases.greetingEN.contains { head.bytes.starts(with: $0.bytes) || head.has(Bytes([0x20] + $0.bytes)) }
         guard hasGreeting else { return false }
         guard audience == .customer, let name else { return true }

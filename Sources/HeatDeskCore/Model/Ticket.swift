@@ -45,6 +45,19 @@ public struct Ticket: Equatable, Sendable {
         self.orderIDs = orderIDs; self.ownerID = ownerID; self.firstResponseAt = firstResponseAt
         self.resolvedAt = resolvedAt; self.disposition = disposition
     }
+
+    /// First-contact resolution, decided when a ticket is resolved: its first owner (claim epoch 1)
+    /// settled it with no transfer, requeue, reopen or pending wait (`handoffs` 0), **and** the
+    /// customer got a public reply (`answered`: `first_response_at` is set). A ticket closed without
+    /// a word to the customer resolved nothing for them, whoever closed it.
+    public static func isFirstContactResolution(epoch: Int, handoffs: Int, answered: Bool) -> Bool {
+        epoch == 1 && handoffs == 0 && answered
+    }
+
+    /// The SLA mark at `now`: a countdown until answered, met or missed after.
+    public func slaMark(now: Date, policy: SLAPolicy = .standard) -> SLAPolicy.Mark {
+        policy.mark(createdAt: createdAt, dueAt: slaDueAt, firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, now: now)
+    }
 }
 
 /// One entry of a ticket's conversation.

@@ -16,13 +16,23 @@ public struct QueueItem: Equatable, Sendable {
     public var customerTier: MemberTier
     public var subject: String
     public var ownerID: String?
+    /// The first public agent reply, and the resolution: what decides the SLA mark.
+    public var firstResponseAt: Date?
+    public var resolvedAt: Date?
 
     public init(key: TicketKey, priority: Priority, status: TicketStatus, channel: Channel, product: Product,
                 category: TicketCategory, tripProducts: [Product], createdAt: Date, slaDueAt: Date,
-                customerName: String, customerTier: MemberTier, subject: String, ownerID: String?) {
+                customerName: String, customerTier: MemberTier, subject: String, ownerID: String?,
+                firstResponseAt: Date? = nil, resolvedAt: Date? = nil) {
         self.key = key; self.priority = priority; self.status = status; self.channel = channel; self.product = product
         self.category = category; self.tripProducts = tripProducts; self.createdAt = createdAt; self.slaDueAt = slaDueAt
         self.customerName = customerName; self.customerTier = customerTier; self.subject = subject; self.ownerID = ownerID
+        self.firstResponseAt = firstResponseAt; self.resolvedAt = resolvedAt
+    }
+
+    /// The SLA mark at `now`: a countdown until answered, met or missed after.
+    public func slaMark(now: Date, policy: SLAPolicy = .standard) -> SLAPolicy.Mark {
+        policy.mark(createdAt: createdAt, dueAt: slaDueAt, firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, now: now)
     }
 }
 

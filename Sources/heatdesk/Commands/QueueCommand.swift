@@ -47,9 +47,8 @@ enum QueueText {
         guard !items.isEmpty else { return "No tickets." }
         var lines = ["PRI     ID           WAIT    SLA       CH     TRIP              CUSTOMER              SUBJECT"]
         for i in items {
-            let standing = SLAPolicy.standard.standing(createdAt: i.createdAt, dueAt: i.slaDueAt, now: now)
-            let left = i.slaDueAt.timeIntervalSince(now)
-            let sla = standing == .breached ? "BREACH" : (standing == .near ? "!" : "") + Durations.short(left)
+            let mark = i.slaMark(now: now)
+            let sla = if case .due(.breached, _) = mark { "BREACH" } else { mark.cell }
             let customer = Sanitize.line(i.customerName) + " " + i.customerTier.label
             lines.append([
                 Columns.fit(i.priority.rawValue.uppercased(), 7),

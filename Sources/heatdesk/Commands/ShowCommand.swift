@@ -34,10 +34,14 @@ enum TicketText {
     static func render(_ d: TicketDetail, now: Date) -> String {
         let t = d.ticket, c = d.customer
         var out: [String] = []
-        let standing = SLAPolicy.standard.standing(createdAt: t.createdAt, dueAt: t.slaDueAt, now: now)
+        let mark = t.slaMark(now: now)
+        let sla = switch mark {
+        case .met(_, let at), .missed(_, let at): mark.words + " at " + Timestamp.formatLocal(at)
+        case .due: mark.words
+        }
         out.append("\(t.key)  [\(t.priority.rawValue.uppercased())] \(t.status.rawValue)  \(t.channel.rawValue)  \(t.product.rawValue)/\(t.category.rawValue)")
         out.append("Subject:  \(Sanitize.line(t.subject))")
-        out.append("Created:  \(Timestamp.formatLocal(t.createdAt))   SLA due: \(Timestamp.formatLocal(t.slaDueAt)) (\(standing.rawValue))"
+        out.append("Created:  \(Timestamp.formatLocal(t.createdAt))   SLA due: \(Timestamp.formatLocal(t.slaDueAt)) (\(sla))"
                    + (t.ownerID.map { "   Owner: \(Sanitize.line($0))" } ?? ""))
         if let r = t.resolvedAt { out.append("Resolved: \(Timestamp.formatLocal(r))  \(t.disposition?.rawValue ?? "")") }
         out.append("")
