@@ -131,7 +131,8 @@ public final class Importer: @unchecked Sendable {
         } else {
             try readAll()
         }
-        summary.firstRejections.sort { ($0.file != $1.file ? (summary.files.firstIndex(of: $0.file) ?? 0) < (summary.files.firstIndex(of: $1.file) ?? 0) : $0.line < $1.line) }
+        let files = summary.files
+        summary.firstRejections.sort { ($0.file != $1.file ? (files.firstIndex(of: $0.file) ?? 0) < (files.firstIndex(of: $1.file) ?? 0) : $0.line < $1.line) }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
