@@ -324,7 +324,7 @@ public final class Importer: @unchecked Sendable {
         summary.total.rejected += 1
         if let kind { summary.byKind[kind, default: .init()].rejected += 1 }
         let r = Rejection(file: file, line: line, kind: kind, id: id.map(JSONFields.shown), field: error.field,
-                          reason: error.reason, raw: String(decoding: raw, as: UTF8.self))
+                          reason: error.reason, raw: raw)
         if summary.firstRejections.count < 20 { summary.firstRejections.append(r) }
         try rejects?.write(r)
     }
