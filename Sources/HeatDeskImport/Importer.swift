@@ -277,6 +277,8 @@ public final class Importer: @unchecked Sendable {
     private func take(_ fields: CSVFields, kind: RecordKind?, file: String, line: Int, raw: [UInt8]) throws {
         summary.total.read += 1
         if let problem = fields.structuralProblem() {
+            // Counted read under its kind, as rejected below: each kind's read = new + present + rejected.
+            if let kind { summary.byKind[kind, default: .init()].read += 1 }
             return try reject(file: file, line: line, kind: kind, id: nil, problem, raw: raw)
         }
         try decode(fields, kind: kind, file: file, line: line, raw: raw)

@@ -235,6 +235,20 @@ final class ImporterTests: XCTestCase {
         XCTAssertEqual(s.firstRejections.first { $0.line == 2 && $0.file == csv }?.raw, bad + [0x0D, 0x0A])
     }
 
+    /// Found by heatdesk-fuzz: a CSV row with a structural problem (field count, stray quote,
+    /// invalid UTF-8) was counted rejected under its kind but never read, so the report said
+    /// "ticket 0 read, 0 new, 0 already present, 2 rejected".
+    func testEachKindsRowsReadAddUp() throws {
+        let header = "external_id,created_at,customer_id\n"
+        let path = dir.write("t.csv", header + "HD-1,2026-11-22T07:30:00Z\nHD-2,2026-11-22T07:30:00Z,C-1,extra\nHD-3,x\"y,C-1\nHD-4,2026-11-22T07:30:00Z,C-1\n")
+        let s = try importFiles([path])
+        let c = try XCTUnwrap(s.byKind[.ticket])
+        XCTAssertEqual(c.rejected, 3)
+        XCTAssertEqual(c.read, 4)
+        XCTAssertEqual(c.read, c.imported + c.alreadyPresent + c.rejected)
+        XCTAssertEqual(s.total.read, 4)
+    }
+
     func testUnreadableInputsStopBeforeAnythingIsWritten() throws {
         let good = dir.write("orders.jsonl", ImportFixtures.orders)
         XCTAssertThrowsError(try importFiles([good, dir.file("missing.csv")])) { error in
