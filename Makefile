@@ -46,3 +46,24 @@ bench: deps
 
 clean:
 	rm -rf .build
+
+# Seeded fuzzing of every reader of outside input, in the release build (Docs/fuzzing.md).
+# fuzz-check: a fixed seed and a bounded run (about a minute), for CI; exits non-zero on any failure.
+# fuzz: a random seed (printed; replay with SEED=N), longer.
+FUZZ_SEED          ?= 20261204
+FUZZ_CHECK_SECONDS ?= 45
+FUZZ_SECONDS       ?= 600
+FUZZ_BIN            = .build/release/heatdesk-fuzz
+FUZZ_OUT           ?= .build/fuzz-failures
+
+.PHONY: fuzz fuzz-check fuzz-build
+
+fuzz-build: deps
+	$(SWIFT) build -c release --product heatdesk
+	$(SWIFT) build -c release --product heatdesk-fuzz
+
+fuzz-check: fuzz-build
+	$(FUZZ_BIN) --seed $(FUZZ_SEED) --seconds $(FUZZ_CHECK_SECONDS) --binary $(BIN_RELEASE) --binary-runs 40 --out $(FUZZ_OUT)
+
+fuzz: fuzz-build
+	$(FUZZ_BIN) $(if $(SEED),--seed $(SEED)) --seconds $(FUZZ_SECONDS) --binary $(BIN_RELEASE) --binary-runs 200 --out $(FUZZ_OUT)

@@ -59,6 +59,13 @@ let package = Package(
         .executableTarget(name: "monitor-bench", dependencies: ["HeatDeskApp", "HeatDeskStore", "HeatDeskCore", "TerminalKit",
                                                                  .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "templates-bench", dependencies: ["HeatDeskTemplates", "HeatDeskCore"]),
+        // Seeded fuzzing of every reader of outside input, run in the release build (Docs/fuzzing.md).
+        .executableTarget(
+            name: "heatdesk-fuzz",
+            dependencies: ["HeatDeskCore", "HeatDeskImport", "HeatDeskStore", "HeatDeskSync", "HeatDeskTemplates",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/Tools/heatdesk-fuzz"
+        ),
         .executableTarget(
             name: "agent-bench",
             dependencies: ["HeatDeskApp", "HeatDeskStore", "HeatDeskCore", "HeatDeskTemplates", "TerminalKit",

@@ -36,7 +36,9 @@ public struct Rejection: Sendable, Equatable, CustomStringConvertible {
     public var id: String?
     public var field: String
     public var reason: String
-    public var raw: String
+    /// The record's bytes exactly as the file had them (after `--encoding` transcoding), invalid
+    /// UTF-8 included: the rejects file gives the row back as it stood, for fixing.
+    public var raw: [UInt8]
 
     public var description: String {
         let what = [kind?.rawValue, id].compactMap { $0 }.joined(separator: " ")

@@ -280,6 +280,8 @@ public final class Importer: @unchecked Sendable {
     private func take(_ fields: CSVFields, kind: RecordKind?, file: String, line: Int, raw: [UInt8]) throws {
         summary.total.read += 1
         if let problem = fields.structuralProblem() {
+            // Counted read under its kind, as rejected below: each kind's read = new + present + rejected.
+            if let kind { summary.byKind[kind, default: .init()].read += 1 }
             return try reject(file: file, line: line, kind: kind, id: nil, problem, raw: raw)
         }
         try decode(fields, kind: kind, file: file, line: line, raw: raw)
@@ -327,7 +329,7 @@ public final class Importer: @unchecked Sendable {
         summary.total.rejected += 1
         if let kind { summary.byKind[kind, default: .init()].rejected += 1 }
         let r = Rejection(file: file, line: line, kind: kind, id: id.map(JSONFields.shown), field: error.field,
-                          reason: error.reason, raw: String(decoding: raw, as: UTF8.self))
+                          reason: error.reason, raw: raw)
         if summary.firstRejections.count < 20 { summary.firstRejections.append(r) }
         try rejects?.write(r)
     }

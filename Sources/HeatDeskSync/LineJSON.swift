@@ -4,16 +4,16 @@ import Foundation
 /// NSNumber for numbers and booleans, NSNull, [Any], [String: Any]) in one pass. Foundation's
 /// parser on Linux took about 60 % of applying a batch (profile in Docs/sync-protocol.md);
 /// strings without escapes, the common case, are made straight from their UTF-8 bytes here.
-enum LineJSON {
+public enum LineJSON {
     struct Failure: Error {}
 
-    static func object(_ bytes: ArraySlice<UInt8>) -> [String: Any]? {
+    public static func object(_ bytes: ArraySlice<UInt8>) -> [String: Any]? {
         object(bytes, keeping: nil)?.object
     }
 
     /// The object, and the bytes of its top-level member `key` exactly as written: the log keeps
     /// a remote event's payload as its origin wrote it instead of encoding the decoded event again.
-    static func object(_ bytes: ArraySlice<UInt8>, keeping key: String?) -> (object: [String: Any], kept: ArraySlice<UInt8>?)? {
+    public static func object(_ bytes: ArraySlice<UInt8>, keeping key: String?) -> (object: [String: Any], kept: ArraySlice<UInt8>?)? {
         bytes.withUnsafeBufferPointer { buf -> ([String: Any], ArraySlice<UInt8>?)? in
             var p = Parser(buf: buf, i: 0)
             p.keep = key
@@ -120,7 +120,9 @@ enum LineJSON {
             while i < buf.count {
                 let c = buf[i]
                 if c == UInt8(ascii: "\"") {
-                    let s = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)
+                    // Validating, not repairing: JSONSerialization refuses invalid UTF-8, and a
+                    // batch must not be read with U+FFFD where its origin wrote other bytes.
+                    guard let s = String(validating: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self) else { throw Failure() }
                     i += 1
                     return s
                 }
@@ -135,7 +137,11 @@ enum LineJSON {
             var bytes = Array(buf[start..<i])
             while i < buf.count {
                 let c = buf[i]
-                if c == UInt8(ascii: "\"") { i += 1; return String(decoding: bytes, as: UTF8.self) }
+                if c == UInt8(ascii: "\"") {
+                    i += 1
+                    guard let s = String(validating: bytes, as: UTF8.self) else { throw Failure() }
+                    return s
+                }
                 if c < 0x20 { throw Failure() }
                 guard c == UInt8(ascii: "\\") else { bytes.append(c); i += 1; continue }
                 guard i + 1 < buf.count else { throw Failure() }

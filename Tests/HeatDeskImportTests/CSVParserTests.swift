@@ -63,6 +63,15 @@ final class CSVParserTests: XCTestCase {
         XCTAssertEqual(rows.last?.0, 4)
     }
 
+    /// Found by heatdesk-fuzz: input that ended inside a would-be BOM lost those bytes.
+    func testInputEndingInsideABOMKeepsItsBytes() {
+        for chunk in [1, 2, 8] {
+            XCTAssertEqual(parse(bytes: [0xEF, 0xBB], chunk: chunk).map { $0.1 }, [[String(decoding: [0xEF, 0xBB] as [UInt8], as: UTF8.self)]])
+            XCTAssertEqual(parse(bytes: [0xEF], chunk: chunk).count, 1)
+            XCTAssertEqual(parse(bytes: [0xEF, 0xBB, 0xBF], chunk: chunk).count, 0, "a BOM alone is an empty file")
+        }
+    }
+
     func testLoneCREndsARecord() {
         XCTAssertEqual(parse("a,b\r1,2\r").map(\.1), [["a", "b"], ["1", "2"]])
     }

@@ -192,6 +192,75 @@ final class ImporterTests: XCTestCase {
         }
     }
 
+    /// The rejects file parsed back with the import's own parser: one record per rejection.
+    private func rejectsRecords(_ path: String) throws -> [[[UInt8]]] {
+        let bytes = try XCTUnwrap(FileManager.default.contents(atPath: path))
+        let parser = CSVParser()
+        var records: [[[UInt8]]] = []
+        let emit: (inout CSVRecord) -> Void = { r in
+            XCTAssertNil(r.problem, "line \(r.line) of the rejects file")
+            records.append((0..<r.count).map { Array(r.field($0)) })
+        }
+        Array(bytes).withUnsafeBufferPointer { parser.feed($0, emit) }
+        parser.finish(emit)
+        return records
+    }
+
+    /// A quote followed by a combining mark is one Swift Character that is not a quote: the
+    /// rejects file compared Characters and left such a field unquoted (issue 13).
+    func testRejectsFileQuotesAQuoteFollowedByACombiningMark() throws {
+        let header = "external_id,created_at,customer_id,subject\n"
+        // The subject is a quoted field starting with U+0301 after its opening quote, as a GBK
+        // field starting with 台 (0xCC 0xA8) read without --encoding looks.
+        let row = Array("HD-1,yesterday,C-1,\"".utf8) + [0xCC, 0x81] + Array("accent, comma\"\n".utf8)
+        let gbk = Array("HD-2,yesterday,C-1,\"".utf8) + [0xCC, 0xA8] + Array("北, \"\"x\"\"\"\n".utf8)
+        let path = dir.write("accent.csv", bytes: Array(header.utf8) + row + gbk)
+        let rejects = dir.file("rejects.csv")
+        let s = try importFiles([path]) { $0.rejectsPath = rejects }
+        XCTAssertEqual(s.total.rejected, 2)
+        let records = try rejectsRecords(rejects)
+        XCTAssertEqual(records.count, 3)
+        XCTAssertEqual(records.map(\.count), [7, 7, 7])
+        XCTAssertEqual(records[1][6], Array(row.dropLast()))
+        XCTAssertEqual(records[2][6], Array(gbk.dropLast()))
+        XCTAssertEqual(RejectsWriter.quote("\"\u{301}a,b"), "\"\"\"\u{301}a,b\"")
+    }
+
+    /// Invalid UTF-8 came back as U+FFFD, and a CRLF row lost its last character (the CRLF is one
+    /// Character, dropped with the one before it): the record column keeps the row's bytes.
+    func testRejectsFileKeepsTheRowsOriginalBytes() throws {
+        let header = "external_id,created_at,customer_id,customer_name\r\n"
+        let bad = Array("HD-1,2026-11-22T07:30:00+08:00,C-1,".utf8) + [0xCD, 0xF5, 0xC0, 0xF6, 0xFF]
+        let crlf = Array("HD-2,yesterday,C-1,Zhang Wei".utf8)
+        let jsonl = Array("{\"order_id\": \"O-1\", \"x\": \"".utf8) + [0xC0, 0xAF] + Array("\"}".utf8)
+        let csv = dir.write("gbk.csv", bytes: Array(header.utf8) + bad + [0x0D, 0x0A] + crlf + [0x0D, 0x0A])
+        let orders = dir.write("bad.jsonl", bytes: jsonl + [0x0A])
+        let rejects = dir.file("rejects.csv")
+        let s = try importFiles([csv, orders]) { $0.rejectsPath = rejects }
+        XCTAssertEqual(s.total.rejected, 3)
+        let records = try rejectsRecords(rejects)
+        XCTAssertEqual(records.count, 4)
+        let byLine = Dictionary(uniqueKeysWithValues: records.dropFirst().map { (String(decoding: $0[0], as: UTF8.self) + ":" + String(decoding: $0[1], as: UTF8.self), $0[6]) })
+        XCTAssertEqual(byLine[csv + ":2"], bad)
+        XCTAssertEqual(byLine[csv + ":3"], crlf)
+        XCTAssertEqual(byLine[orders + ":1"], jsonl)
+        XCTAssertEqual(s.firstRejections.first { $0.line == 2 && $0.file == csv }?.raw, bad + [0x0D, 0x0A])
+    }
+
+    /// Found by heatdesk-fuzz: a CSV row with a structural problem (field count, stray quote,
+    /// invalid UTF-8) was counted rejected under its kind but never read, so the report said
+    /// "ticket 0 read, 0 new, 0 already present, 2 rejected".
+    func testEachKindsRowsReadAddUp() throws {
+        let header = "external_id,created_at,customer_id\n"
+        let path = dir.write("t.csv", header + "HD-1,2026-11-22T07:30:00Z\nHD-2,2026-11-22T07:30:00Z,C-1,extra\nHD-3,x\"y,C-1\nHD-4,2026-11-22T07:30:00Z,C-1\n")
+        let s = try importFiles([path])
+        let c = try XCTUnwrap(s.byKind[.ticket])
+        XCTAssertEqual(c.rejected, 3)
+        XCTAssertEqual(c.read, 4)
+        XCTAssertEqual(c.read, c.imported + c.alreadyPresent + c.rejected)
+        XCTAssertEqual(s.total.read, 4)
+    }
+
     func testUnreadableInputsStopBeforeAnythingIsWritten() throws {
         let good = dir.write("orders.jsonl", ImportFixtures.orders)
         XCTAssertThrowsError(try importFiles([good, dir.file("missing.csv")])) { error in

@@ -23,4 +23,21 @@ final class LineJSONTests: XCTestCase {
             XCTAssertNil(LineJSON.object(ArraySlice(Array(bad.utf8))), bad)
         }
     }
+
+    /// Found by heatdesk-fuzz: invalid UTF-8 inside a string was read with U+FFFD in its place
+    /// (JSONSerialization refuses the line), so a batch whose bytes were damaged under a valid
+    /// checksum was applied with altered text.
+    func testRefusesInvalidUTF8InStringsAsFoundationDoes() {
+        let lines: [[UInt8]] = [
+            Array(#"{"a":"2"#.utf8) + [0xB0] + Array(#"26"}"#.utf8),
+            Array(#"{"a":"x\n"#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8),   // a surrogate, after an escape
+            Array(#"{""#.utf8) + [0xC0, 0xAF] + Array(#"k":1}"#.utf8),                  // in a key
+            Array(#"{"a":""#.utf8) + [0xE4, 0xB8] + Array(#""}"#.utf8),                 // cut short
+        ]
+        for line in lines {
+            XCTAssertNil(try? JSONSerialization.jsonObject(with: Data(line)), "\(line)")
+            XCTAssertNil(LineJSON.object(ArraySlice(line)), "\(line)")
+        }
+        XCTAssertEqual(LineJSON.object(ArraySlice(Array(#"{"a":"台北\n🧳"}"#.utf8)))?["a"] as? String, "台北\n🧳")
+    }
 }
