@@ -25,11 +25,12 @@ build: deps
 	$(SWIFT) build
 
 # The release build is what people install, and Swift's exclusivity checks and optimizer differ
-# there (issue 13): every test that drives the binary (CLI, import, sync, tmux) runs against it
-# through HEATDESK_BINARY. XCTest only, so the run ends on its own count of the tests it ran.
+# there (issue 13): the seeded fuzzer runs in it, and every test that drives the binary (CLI,
+# import, sync, tmux) runs against it through HEATDESK_BINARY. XCTest only, and last, so the run
+# ends on its own count of the tests it ran.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) build -c release --product heatdesk
+	$(MAKE) --no-print-directory fuzz-check
 	HEATDESK_BINARY="$(CURDIR)/$(BIN_RELEASE)" $(SWIFT) test --skip-build --disable-swift-testing
 
 # The demo agent: 李明轩 (AG-002), flight and hotel desk, Chinese and English, with work queued.
