@@ -25,8 +25,8 @@ extension AgentTmuxTests {
         waitFor("1 Queue")
         // The rows come after the tab bar: wait for a ticket id, not just the bar.
         var screen = ""
-        let deadline = Date().addingTimeInterval(15)
-        while Date() < deadline {
+        let rowsDeadline = Date().addingTimeInterval(60)
+        while Date() < rowsDeadline {
             screen = Spawn.run([tmux, "-L", socket, "capture-pane", "-p", "-t", "agent"]).output
             if screen.range(of: #"HD-\d{6}"#, options: .regularExpression) != nil { break }
             usleep(100_000)
