@@ -127,6 +127,15 @@ final class DataSetGeneratorTests: XCTestCase {
         let sosAges = try db.writer.read { try Int64.fetchAll($0, sql: "SELECT ? - created_at FROM ticket WHERE status = 'queued' AND priority_rank = 0", arguments: [now.millis]) }
         XCTAssertFalse(sosAges.isEmpty)
         for age in sosAges { XCTAssertLessThanOrEqual(age, 60_000) }
+        // An SOS mid-trip: where the ticket names a flight home, it has not left yet.
+        let homeFlights = try db.writer.read { try Row.fetchAll($0, sql: """
+            SELECT t.external_id AS id, max(o.service_at) AS home, count(*) AS flights FROM ticket t
+            JOIN ticket_order l ON l.ticket_id = t.id JOIN travel_order o ON o.id = l.order_id AND o.product = 'flight'
+            WHERE t.status = 'queued' AND t.priority_rank = 0 GROUP BY t.id
+            """) }
+        for row in homeFlights where (row["flights"] as Int) > 1 {
+            XCTAssertGreaterThan(row["home"] as Int64, now.millis, "\(row["id"] as String)'s flight home has already left")
+        }
     }
 
     // MARK: The demo size

@@ -684,6 +684,16 @@ extension GenPlanner {
         }
     }
 
+    /// Whether `base` falls inside the trip: its outbound flight landed, its hotel stay and car hire
+    /// not over, its flight home at least four hours away.
+    func midTrip(_ trip: GenTrip) -> Bool {
+        if let f = trip.flight, orders[f].flight!.arrival > base - GenPlanner.h { return false }
+        if let h = trip.hotel, orders[h].hotel!.checkOut < base + 6 * GenPlanner.h { return false }
+        if let c = trip.car, orders[c].car!.returnAt < base + 6 * GenPlanner.h { return false }
+        if let b = trip.back, orders[b].flight!.departure < base + 4 * GenPlanner.h { return false }
+        return true
+    }
+
     mutating func scSOS(_ products: [GenProduct], _ withReturn: Bool, medical: Bool) -> GenTicket {
         var route: (Int, Bool)? = nil
         var fixedCity: Int? = nil
@@ -701,8 +711,17 @@ extension GenPlanner {
         } else {
             fixedCity = r.pick(GenCatalog.cities.indices.filter { !GenCatalog.cities[$0].domestic })
         }
-        let start = base - Int64(r.int(20...90)) * GenPlanner.h
-        let trip = addTrip(products: products, start: start, booked: bookedBefore(start, &r), international: true, withReturn: withReturn, route: route, city: fixedCity)
+        // The emergency strikes mid-trip: landed, the hotel stay not over, the flight home still ahead
+        // (a trip drawn otherwise is drawn again).
+        let firstOrder = orders.count
+        var trip: GenTrip
+        var tries = 0
+        repeat {
+            if tries > 0 { orders.removeLast(orders.count - firstOrder); trips.removeLast() }
+            let start = base - Int64(r.int(20...90)) * GenPlanner.h
+            trip = addTrip(products: products, start: start, booked: bookedBefore(start, &r), international: true, withReturn: withReturn, route: route, city: fixedCity)
+            tries += 1
+        } while tries < 20 && !midTrip(trip)
         let place = city(trip.city)
         let hotel = trip.hotel.map { orders[$0].hotel! }
         let back = trip.back.map { orders[$0].flight! }
