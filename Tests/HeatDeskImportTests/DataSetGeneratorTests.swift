@@ -68,6 +68,76 @@ final class DataSetGeneratorTests: XCTestCase {
         }
     }
 
+    // MARK: The demo moved to another day
+
+    /// `heatdesk demo` moves the set to today: the texts move with the orders (time placeholders)
+    /// and the waiting tickets stand where a real morning would have them.
+    func testTheDemoMovedToAnotherDayTellsTheTruth() throws {
+        let dir = TemporaryDirectory()
+        let files = try generate(DataSetGenerator.demoTickets, seed: DataSetGenerator.demoSeed, into: dir)
+        let base = try Timestamp.parse(String(contentsOf: files.baseTime, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))
+        let now = try Timestamp.parse("2027-03-10T09:00:00+08:00")
+        var options = ImportOptions()
+        options.timeShift = now.timeIntervalSince(base)
+        let db = try AppDatabase.inMemory()
+        let summary = try Importer(database: db, options: options, now: { now }).run(paths: files.importPaths)
+        XCTAssertEqual(summary.total.rejected, 0, summary.firstRejections.map(\.description).joined(separator: "\n"))
+
+        // No placeholder is left anywhere a text is stored.
+        for sql in ["SELECT subject || bot_summary FROM ticket", "SELECT body FROM message", "SELECT detail FROM order_event",
+                    "SELECT title || detail FROM travel_order"] {
+            let leaks = try strings(db, sql).filter { $0.contains("{{") || $0.contains("|HH:mm") || $0.contains("|d MMM") || $0.contains("|M月d日") }
+            XCTAssertEqual(leaks.count, 0, "\(sql): \(leaks.prefix(2))")
+        }
+
+        // HD-000009 names the day and time her return flight leaves, in Paris time, after the shift.
+        let departure = try XCTUnwrap(try db.writer.read { try Int64.fetchOne($0, sql: """
+            SELECT o.service_at FROM travel_order o JOIN ticket_order l ON l.order_id = o.id JOIN ticket t ON t.id = l.ticket_id
+            WHERE t.external_id = 'HD-000009' AND o.title LIKE '%MU554%'
+            """) })
+        func paris(_ format: String) throws -> String {
+            // Written in UTC and read an hour later: Paris time in winter.
+            try TimePlaceholders.resolve("{{time:" + Timestamp.format(millis: departure) + "|" + format + "}}", shiftMillis: 3_600_000)
+        }
+        XCTAssertEqual(try paris("d MMM HH:mm"), "11 Mar 14:25")
+        let ticket = try XCTUnwrap(try db.writer.read { try Row.fetchOne($0, sql: "SELECT id, subject, bot_summary FROM ticket WHERE external_id = 'HD-000009'") })
+        let first = try XCTUnwrap(try db.writer.read { try String.fetchOne($0, sql: "SELECT body FROM message WHERE ticket_id = ? AND author_kind = 'customer' ORDER BY at LIMIT 1", arguments: [ticket["id"] as Int64]) })
+        XCTAssertTrue((ticket["subject"] as String).hasSuffix("flying home 11 Mar"), ticket["subject"] as String)
+        XCTAssertTrue(first.contains("MU554 to Shanghai is on 11 Mar 14:25"), first)
+        XCTAssertFalse(first.contains("tomorrow") || first.contains("23 Nov"), first)
+        XCTAssertTrue((ticket["bot_summary"] as String).contains("MU554 (Paris CDG → Shanghai PVG) 11 Mar 14:25"), ticket["bot_summary"] as String)
+
+        // The waiting tickets at the moved base time: most within their target, a few near, a few past.
+        let policy = SLAPolicy.standard
+        let waiting = try db.writer.read { try Row.fetchAll($0, sql: "SELECT created_at, sla_due_at, priority_rank, external_id FROM ticket WHERE status = 'queued'") }
+        var standing: [SLAPolicy.Standing: Int] = [:]
+        for row in waiting {
+            let created = Date(millis: row["created_at"]), due = Date(millis: row["sla_due_at"])
+            XCTAssertLessThan(created, now, row["external_id"] as String)
+            standing[policy.standing(createdAt: created, dueAt: due, now: now), default: 0] += 1
+        }
+        let past = standing[.breached] ?? 0, near = standing[.near] ?? 0
+        XCTAssertGreaterThanOrEqual(waiting.count, 20)
+        XCTAssertLessThanOrEqual(past * 5, waiting.count, "\(standing)")
+        XCTAssertGreaterThanOrEqual(near, 1, "\(standing)")
+        XCTAssertGreaterThanOrEqual(past, 1, "\(standing)")
+        XCTAssertGreaterThanOrEqual(standing[.ok] ?? 0, waiting.count / 2, "\(standing)")
+        print("demo waits at the base time: \(waiting.count) waiting, \(standing[.ok] ?? 0) within, \(near) near, \(past) past")
+        // SOS tickets came in seconds ago.
+        let sosAges = try db.writer.read { try Int64.fetchAll($0, sql: "SELECT ? - created_at FROM ticket WHERE status = 'queued' AND priority_rank = 0", arguments: [now.millis]) }
+        XCTAssertFalse(sosAges.isEmpty)
+        for age in sosAges { XCTAssertLessThanOrEqual(age, 60_000) }
+        // An SOS mid-trip: where the ticket names a flight home, it has not left yet.
+        let homeFlights = try db.writer.read { try Row.fetchAll($0, sql: """
+            SELECT t.external_id AS id, max(o.service_at) AS home, count(*) AS flights FROM ticket t
+            JOIN ticket_order l ON l.ticket_id = t.id JOIN travel_order o ON o.id = l.order_id AND o.product = 'flight'
+            WHERE t.status = 'queued' AND t.priority_rank = 0 GROUP BY t.id
+            """) }
+        for row in homeFlights where (row["flights"] as Int) > 1 {
+            XCTAssertGreaterThan(row["home"] as Int64, now.millis, "\(row["id"] as String)'s flight home has already left")
+        }
+    }
+
     // MARK: The demo size
 
     func testDemoSizeImportsCleanlyWithEverythingTheDemoNeeds() throws {

@@ -188,7 +188,7 @@ final class ImporterTests: XCTestCase {
                                                         ImportFixtures.ticket("HD-D2", ["channel": "pigeon", "order_ids": ""])]))
         for dryRun in [true, false] {
             let s = try importFiles([d, c]) { $0.dryRun = dryRun }
-            XCTAssertEqual(s.firstRejections.map { "\(($0.file as NSString).lastPathComponent):\($0.line)" }, ["d.csv:2", "d.csv:3", "c.csv:2"])
+            XCTAssertEqual(s.firstRejections.map { "\(($0.file as NSString).lastPathComponent):\($0.line)" }, ["d.csv:2", "d.csv:4", "c.csv:2"])
         }
     }
 

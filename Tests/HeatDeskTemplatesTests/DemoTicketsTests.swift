@@ -78,7 +78,7 @@ final class DemoTicketsTests: XCTestCase {
     /// already flown. Which is which comes from the ticket's own orders, not fixed dates.
     func testLostPassportQuotesTheFlightHomeNotTheOneFlown() throws {
         let library = try LibraryTests.library()
-        for (id, templateID) in [("HD-000009", "sos-lost-passport.en"), ("HD-000063", "sos-lost-passport.zh")] {
+        for (id, templateID) in [("HD-000009", "sos-lost-passport.en"), ("HD-000064", "sos-lost-passport.zh")] {
             let d = try Self.detail(id)
             let ctx = Self.context(d)
             let flights = d.orders.compactMap { o -> (Order, FlightDetail)? in if case .flight(let f) = o.detail { return (o, f) } else { return nil } }

@@ -57,6 +57,29 @@ extension FieldSource {
         return v
     }
 
+    /// Free text (subject, message, summary, body, event detail): `{{time:…}}` placeholders are
+    /// filled with the record's time shift (`TimePlaceholders`), the limit checked on the result.
+    func freeText(_ name: String, limit: Int) throws(FieldError) -> String? {
+        guard let v = text(name), !v.isEmpty else { return nil }
+        let filled = try filledPlaceholders(v, name)
+        try checkLength(filled, name, limit)
+        return filled
+    }
+
+    func requiredFreeText(_ name: String, limit: Int) throws(FieldError) -> String {
+        let v = try required(name, limit: .max)
+        let filled = try filledPlaceholders(v, name)
+        try checkLength(filled, name, limit)
+        return filled
+    }
+
+    private func filledPlaceholders(_ v: String, _ name: String) throws(FieldError) -> String {
+        guard TimePlaceholders.mayContain(v) else { return v }
+        do { return try TimePlaceholders.resolve(v, shiftMillis: timeShiftMillis) } catch {
+            throw FieldError(field: name, reason: error.reason)
+        }
+    }
+
     func identifier(_ name: String) throws(FieldError) -> String {
         let v = try required(name, limit: FieldLimits.identifier)
         try checkIdentifier(v, name)

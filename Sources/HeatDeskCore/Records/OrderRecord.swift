@@ -12,7 +12,7 @@ public enum OrderRecord {
         for (i, e) in (try f.objects("events") ?? []).enumerated() {
             do throws(FieldError) {
                 events.append(OrderEvent(at: try e.date("at"), kind: try e.choice("kind", OrderEventKind.self, default: nil),
-                                         detail: try e.optional("detail", limit: FieldLimits.text) ?? ""))
+                                         detail: try e.freeText("detail", limit: FieldLimits.text) ?? ""))
             } catch { throw error.nested(in: "events[\(i)]") }
         }
         events.sort { $0.at < $1.at }
@@ -53,7 +53,7 @@ public enum OrderRecord {
                                       supplierID: try o.optionalIdentifier("supplier_id")))
             } catch { throw error.nested(in: "car") }
         case .vacation, .other:
-            return .other(try f.optional("description") ?? product.rawValue)
+            return .other(try f.freeText("description", limit: FieldLimits.name) ?? product.rawValue)
         }
     }
 

@@ -54,9 +54,9 @@ public struct TicketRecord: Sendable, Equatable {
             catch { throw FieldError(field: "order_ids", reason: "entry \(i + 1): \(error.reason)") }
             if !orderIDs.contains(trimmed) { orderIDs.append(trimmed) }
         }
-        let subject = try f.optional("subject", limit: FieldLimits.subject) ?? ""
-        let message = try f.optional("message", limit: FieldLimits.text)
-        let botSummary = try f.optional("bot_summary", limit: FieldLimits.text) ?? ""
+        let subject = try f.freeText("subject", limit: FieldLimits.subject) ?? ""
+        let message = try f.freeText("message", limit: FieldLimits.text)
+        let botSummary = try f.freeText("bot_summary", limit: FieldLimits.text) ?? ""
         let slaDue = try f.optionalDate("sla_due_at")
         let owner = try f.optionalIdentifier("agent_id")
         let firstResponse = try f.optionalDate("first_response_at")
@@ -182,7 +182,7 @@ public enum MessageRecord {
         let message = Message(at: try f.date("at"), authorKind: try f.choice("author", AuthorKind.self, default: nil),
                               authorID: try f.optionalIdentifier("author_id"),
                               visibility: try f.choice("visibility", Visibility.self, default: .public),
-                              body: try f.required("body", limit: FieldLimits.text))
+                              body: try f.requiredFreeText("body", limit: FieldLimits.text))
         return (key, message)
     }
 }

@@ -272,8 +272,10 @@ extension GenPlanner {
         if car != nil { reply += zh ? "租车取车时间会跟着新航班一起改。" : "The car pick-up will follow the new flight." }
         var pending: GenMessage? = nil
         if f.carrier == GenCatalog.CA || f.carrier == GenCatalog.MU, let contact = dir.contact(supplier: f.carrier == GenCatalog.CA ? GenCatalog.supCA : GenCatalog.supMU) {
-            pending = GenMessage(at: base - Int64(r.int(5...30)) * GenPlanner.m, author: "supplier", authorID: contact.id,
-                                 body: zh ? "已为旅客保留\(alt)座位，请于今晚22:00前确认改签；当晚住宿由我司安排，凭登机牌到中转柜台领取酒店券。" : "A seat on \(alt) is held for the passenger until 22:00 tonight. We provide tonight's hotel: voucher at the transfer desk with the boarding pass.")
+            let at = base - Int64(r.int(5...30)) * GenPlanner.m
+            let holdUntil = at + 3 * GenPlanner.h
+            pending = GenMessage(at: at, author: "supplier", authorID: contact.id,
+                                 body: zh ? "已为旅客保留\(alt)座位，请于\(center(holdUntil))（北京时间）前确认改签；当晚住宿由我司安排，凭登机牌到中转柜台领取酒店券。" : "A seat on \(alt) is held for the passenger until \(center(holdUntil)) (Beijing time). We provide tonight's hotel: voucher at the transfer desk with the boarding pass.")
         }
         makeActive(&t, agent: a, reply: reply, note: zh ? "已联系航司地服核实保障座位；客人情绪焦虑，注意安抚。" : "Asked airline ground staff for protected seats; customer stressed.",
                    weights: stranded ? [50, 25, 25] : [64, 21, 15], pendingMessage: pending)
@@ -372,8 +374,8 @@ extension GenPlanner {
                                    mood: zh ? "非常不满" : "very upset")
         }
         let a = dir.agent(for: .hotel, zh: zh, &r)
-        let reply = hello(a) + (zh ? "酒店超售让您确认的房间住不了，这是我们和酒店的责任，非常抱歉。我已联系\(hn)，今晚为您保留原房型，下午2点前给您确认；同时按先行赔付为您申请补偿，首晚房费全额退还。"
-                                    : "An overbooking that cost you your confirmed room is our and the hotel's fault, and I'm sorry. I've asked \(hn) to hold your booked room type tonight and will confirm by 2 pm; I've also filed pay-first compensation and the first night will be refunded in full.")
+        let reply = hello(a) + (zh ? "酒店超售让您确认的房间住不了，这是我们和酒店的责任，非常抱歉。我已联系\(hn)，今晚为您保留原房型，3小时内给您确认；同时按先行赔付为您申请补偿，首晚房费全额退还。"
+                                    : "An overbooking that cost you your confirmed room is our and the hotel's fault, and I'm sorry. I've asked \(hn) to hold your booked room type tonight and will confirm within three hours; I've also filed pay-first compensation and the first night will be refunded in full.")
         var pending: GenMessage? = nil
         if let contact = dir.contact(supplier: hotel.def.supplier) {
             pending = GenMessage(at: base - Int64(r.int(5...60)) * GenPlanner.m, author: "supplier", authorID: contact.id,
@@ -682,6 +684,16 @@ extension GenPlanner {
         }
     }
 
+    /// Whether `base` falls inside the trip: its outbound flight landed, its hotel stay and car hire
+    /// not over, its flight home at least four hours away.
+    func midTrip(_ trip: GenTrip) -> Bool {
+        if let f = trip.flight, orders[f].flight!.arrival > base - GenPlanner.h { return false }
+        if let h = trip.hotel, orders[h].hotel!.checkOut < base + 6 * GenPlanner.h { return false }
+        if let c = trip.car, orders[c].car!.returnAt < base + 6 * GenPlanner.h { return false }
+        if let b = trip.back, orders[b].flight!.departure < base + 4 * GenPlanner.h { return false }
+        return true
+    }
+
     mutating func scSOS(_ products: [GenProduct], _ withReturn: Bool, medical: Bool) -> GenTicket {
         var route: (Int, Bool)? = nil
         var fixedCity: Int? = nil
@@ -699,8 +711,17 @@ extension GenPlanner {
         } else {
             fixedCity = r.pick(GenCatalog.cities.indices.filter { !GenCatalog.cities[$0].domestic })
         }
-        let start = base - Int64(r.int(20...90)) * GenPlanner.h
-        let trip = addTrip(products: products, start: start, booked: bookedBefore(start, &r), international: true, withReturn: withReturn, route: route, city: fixedCity)
+        // The emergency strikes mid-trip: landed, the hotel stay not over, the flight home still ahead
+        // (a trip drawn otherwise is drawn again).
+        let firstOrder = orders.count
+        var trip: GenTrip
+        var tries = 0
+        repeat {
+            if tries > 0 { orders.removeLast(orders.count - firstOrder); trips.removeLast() }
+            let start = base - Int64(r.int(20...90)) * GenPlanner.h
+            trip = addTrip(products: products, start: start, booked: bookedBefore(start, &r), international: true, withReturn: withReturn, route: route, city: fixedCity)
+            tries += 1
+        } while tries < 20 && !midTrip(trip)
         let place = city(trip.city)
         let hotel = trip.hotel.map { orders[$0].hotel! }
         let back = trip.back.map { orders[$0].flight! }
@@ -783,7 +804,7 @@ extension GenPlanner {
         var pending: GenMessage? = nil
         if let s = GenCatalog.carCompanies[car.company].supplier, let contact = dir.contact(supplier: s) {
             pending = GenMessage(at: base - Int64(r.int(30...600)) * GenPlanner.m, author: "supplier", authorID: contact.id,
-                                 body: zh ? "已收到，正在调取还车时的验车记录和照片，明天中午前回复。" : "Received. We're pulling the return inspection record and photos and will reply by noon tomorrow.")
+                                 body: zh ? "已收到，正在调取还车时的验车记录和照片，24小时内回复。" : "Received. We're pulling the return inspection record and photos and will reply within 24 hours.")
         }
         makeActive(&t, agent: a, reply: reply, note: nil, weights: [45, 20, 35], pendingMessage: pending)
         return t

@@ -117,14 +117,14 @@ extension GenPlanner {
         event(fi, base - 40 * GenPlanner.m, "delayed", "因东京成田机场流量控制及前序航班晚到，CA925预计延误约4小时25分钟，预计\(clock(newDep, .china))起飞、\(when(newArr, .japan))到达（当地时间）", status: "delayed")
         let newPickup = local(.japan, 0, 23, 30)
         orders[ci].car!.pickupAt = newPickup
-        event(ci, base - 28 * GenPlanner.m, "changed", "因CA925延误，取车时间由\(when(local(.japan, 0, 19, 30), .japan))改为\(when(newPickup, .japan))，成田机场1号航站楼Hertz柜台营业至24:00，已保留车辆", status: "changed")
+        event(ci, base - 28 * GenPlanner.m, "changed", "因CA925延误，取车时间由\(when(local(.japan, 0, 19, 30), .japan))改为\(when(newPickup, .japan))，成田机场1号航站楼Hertz柜台延长营业，车辆保留至\(when(newPickup + 30 * GenPlanner.m, .japan))", status: "changed")
         var t = GenTicket(createdAt: base - 25 * GenPlanner.m, channel: "app", product: .flight, category: "delay", priority: "urgent", status: "queued",
                           orders: [fi, hi, ci], subject: "CA925延误4个多小时，东京希尔顿入住和成田租车怎么办",
-                          message: "你好，我是张伟。刚收到通知CA925要延误到\(clock(newDep, .china))才起飞，到成田都\(clock(newArr, .japan))了。我订了东京希尔顿今晚入住，还有成田机场的Hertz租车，本来晚上7点半取车。酒店会不会把我房间当no-show取消？租车门店几点关门？麻烦帮我一起处理一下，别让我一个个打电话。")
-        t.botSummary = summary(t, facts: "CA925（北京PEK→东京NRT）因流量控制及前序航班晚到延误约4小时25分钟，预计\(clock(newDep, .china))起飞、\(when(newArr, .japan))到达（当地时间）；同行程订单：东京希尔顿酒店（今晚入住，3晚，豪华大床房）、Hertz成田机场1号航站楼取车（门店已自动顺延至23:30，营业至24:00）",
+                          message: "你好，我是张伟。刚收到通知CA925要延误到\(clock(newDep, .china))才起飞，到成田都\(clock(newArr, .japan))了。我订了东京希尔顿\(date(orders[hi].hotel!.checkIn, .japan))入住，还有成田机场的Hertz租车，本来\(clock(local(.japan, 0, 19, 30), .japan))取车。酒店会不会把我房间当no-show取消？租车门店几点关门？麻烦帮我一起处理一下，别让我一个个打电话。")
+        t.botSummary = summary(t, facts: "CA925（北京PEK→东京NRT）因流量控制及前序航班晚到延误约4小时25分钟，预计\(clock(newDep, .china))起飞、\(when(newArr, .japan))到达（当地时间）；同行程订单：东京希尔顿酒店（\(date(orders[hi].hotel!.checkIn, .japan))入住，3晚，豪华大床房）、Hertz成田机场1号航站楼取车（已自动顺延至\(clock(newPickup, .japan))，车辆保留至\(clock(newPickup + 30 * GenPlanner.m, .japan))）",
                                bot: "推送了延误通知和延误险理赔入口", wants: "担心酒店按未入住（no-show）处理、租车门店关门，要求人工一次性协调酒店和租车", mood: "焦急")
         msg(&t, base - 29 * GenPlanner.m, "customer", c.id, "CA925延误了，我酒店和租车怎么办")
-        msg(&t, base - 29 * GenPlanner.m + 3, "bot", nil, "查询到您的航班CA925预计\(clock(newDep, .china))起飞。同行程的Hertz租车已自动顺延至23:30取车。酒店晚到是否保留需要人工与酒店确认。")
+        msg(&t, base - 29 * GenPlanner.m + 3, "bot", nil, "查询到您的航班CA925预计\(clock(newDep, .china))起飞。同行程的Hertz租车已自动顺延至\(clock(newPickup, .japan))取车。酒店晚到是否保留需要人工与酒店确认。")
         msg(&t, base - 26 * GenPlanner.m, "customer", c.id, "转人工")
         msg(&t, base - 26 * GenPlanner.m + 3, "bot", nil, "正在为您转接人工客服，已把刚才的对话和订单信息同步给客服，您无需重复描述。")
         tickets.append(t)
@@ -140,9 +140,9 @@ extension GenPlanner {
         let back = fixedFlight(GenCatalog.MU, "MU554", GenCatalog.CDG, GenCatalog.PVG, dep: local(.centralEurope, 1, 13, 25), minutes: 740, booked: booked + 2 * GenPlanner.m)
         let b = orders[back].flight!
         var t = GenTicket(createdAt: base - 12 * GenPlanner.m, channel: "phone", product: .other, category: "sos", priority: "sos", status: "queued",
-                          orders: [out, hi, back], subject: "SOS: passport stolen in Paris, flying home tomorrow",
-                          message: "Hi, my bag was snatched on the metro near Trocadéro tonight with my passport, phone and cards in it. I'm calling from the hotel's front desk line. My flight MU554 to Shanghai is tomorrow at \(clock(b.departure, .centralEurope)). What do I do? Can I still fly? I'm British and I have to be in Shanghai for work on Tuesday.")
-        t.botSummary = summary(t, facts: "passport, phone and bank cards stolen on the Paris metro tonight; staying at Pullman Paris Tour Eiffel until \(date(orders[hi].hotel!.checkOut, .centralEurope)); return flight MU554 (Paris CDG → Shanghai PVG) \(when(b.departure, .centralEurope)); calling from the hotel's phone, no mobile",
+                          orders: [out, hi, back], subject: "SOS: passport stolen in Paris, flying home \(date(b.departure, .centralEurope))",
+                          message: "Hi, my bag was snatched on the metro near Trocadéro an hour ago with my passport, phone and cards in it. I'm calling from the hotel's front desk line. My flight MU554 to Shanghai is on \(when(b.departure, .centralEurope)). What do I do? Can I still fly? I'm British and I have to be in Shanghai for work on \(GenTime.weekday(b.arrival, .china, zh: false)).")
+        t.botSummary = summary(t, facts: "passport, phone and bank cards stolen on the Paris metro about an hour before the call; staying at Pullman Paris Tour Eiffel until \(date(orders[hi].hotel!.checkOut, .centralEurope)); return flight MU554 (Paris CDG → Shanghai PVG) \(when(b.departure, .centralEurope)); calling from the hotel's phone, no mobile",
                                bot: "selected the emergency option and routed to the 24-hour SOS line", wants: "an emergency travel document in time for MU554, or a new flight; how to block her cards",
                                mood: "distressed but calm")
         msg(&t, base - 13 * GenPlanner.m, "bot", nil, "Voice bot: caller chose 'Emergency - lost or stolen documents'. Routing to the 24-hour SOS line; callback number is the hotel front desk.")
@@ -168,20 +168,20 @@ extension GenPlanner {
         let a = dir.agent(id: "AG-008")!
         let s = dir.agent(id: "SC-01")!
         var t = GenTicket(createdAt: created, channel: "chat", product: .flight, category: "cancel", priority: "urgent", status: "pending",
-                          orders: [out, hi, back], subject: "CA960取消，滞留曼谷机场，需要改签和今晚住宿",
-                          message: "你好，我是李娜，今晚曼谷飞北京的CA960刚刚通知取消了，说是飞机故障。我一个人在素万那普机场，酒店已经退房了，国航柜台排了一百多人。最早什么时候能回去？今晚住哪里？我明天下午还要上班，急！")
-        t.botSummary = summary(t, facts: "CA960（曼谷BKK→北京PEK）\(date(original, .thailand))23:55航班因机械故障取消；客人独自滞留素万那普机场，曼谷康莱德酒店已退房",
-                               bot: "告知可免费改签或全额退票；改签余座和住宿需人工协调", wants: "最早航班回北京，今晚的住宿", mood: "焦虑、疲惫")
+                          orders: [out, hi, back], subject: "CA960取消，滞留曼谷机场，需要改签和当晚住宿",
+                          message: "你好，我是李娜，\(when(original, .thailand))曼谷飞北京的CA960刚刚通知取消了，说是飞机故障。我一个人在素万那普机场，酒店已经退房了，国航柜台排了一百多人。最早什么时候能回去？这一晚住哪里？我\(date(local(.china, 0, 14, 0), .china))下午还要上班，急！")
+        t.botSummary = summary(t, facts: "CA960（曼谷BKK→北京PEK）\(when(original, .thailand))航班因机械故障取消；客人独自滞留素万那普机场，曼谷康莱德酒店已退房",
+                               bot: "告知可免费改签或全额退票；改签余座和住宿需人工协调", wants: "最早航班回北京，当晚的住宿", mood: "焦虑、疲惫")
         t.agent = a.id
         t.firstResponse = created + 2 * GenPlanner.m
         let first = t.firstResponse!
         msg(&t, first, "agent", a.id, "李女士您好，我是客服浩然。CA960取消让您一个人滞留机场，真的很抱歉。航司原因取消，改签和当晚住宿都应由航司承担，我现在就联系国航地服为您争取最早的座位和机场酒店，20分钟内回复您，请保持手机畅通。")
-        msg(&t, first + 8 * GenPlanner.m, "agent", a.id, "已拉国航地服王磊进群，申请次日CA960保障座位及机场酒店一晚；客人独自出行，注意安抚。", internal: true)
-        msg(&t, first + 46 * GenPlanner.m, "supplier", s.id, "旅客李娜已列入\(date(newDep, .thailand))CA960（23:55起飞）保障名单，座位已确认。今晚住宿：素万那普机场诺富特酒店，凭登机牌到国航中转柜台领取酒店券和餐券。")
-        event(back, first + 50 * GenPlanner.m, "changed", "已改签至\(date(newDep, .thailand))CA960 23:55，座位已确认；航司安排机场酒店一晚", status: "changed")
-        msg(&t, first + 55 * GenPlanner.m, "agent", a.id, "李女士，已为您改签到\(date(newDep, .thailand))的CA960（23:55起飞），座位已确认，无需任何费用。今晚航司安排您入住机场诺富特酒店，请凭登机牌到国航中转柜台领取酒店券和餐券。明天您的工作如需出具航班取消证明，我也可以为您开具。")
-        msg(&t, first + 70 * GenPlanner.m, "customer", c.id, "好的，谢谢，我现在去柜台。明天白天能不能帮我把在曼谷多待一天的行李寄存也问一下？")
-        msg(&t, first + 75 * GenPlanner.m, "agent", a.id, "等客人明早确认是否需要康莱德寄存行李或延迟退房，再联系酒店。", internal: true)
+        msg(&t, first + 8 * GenPlanner.m, "agent", a.id, "已拉国航地服王磊进群，申请\(date(newDep, .thailand))CA960保障座位及机场酒店一晚；客人独自出行，注意安抚。", internal: true)
+        msg(&t, first + 46 * GenPlanner.m, "supplier", s.id, "旅客李娜已列入CA960（\(when(newDep, .thailand))起飞）保障名单，座位已确认。当晚住宿：素万那普机场诺富特酒店，凭登机牌到国航中转柜台领取酒店券和餐券。")
+        event(back, first + 50 * GenPlanner.m, "changed", "已改签至CA960（\(when(newDep, .thailand))起飞），座位已确认；航司安排机场酒店一晚", status: "changed")
+        msg(&t, first + 55 * GenPlanner.m, "agent", a.id, "李女士，已为您改签到CA960（\(when(newDep, .thailand))起飞），座位已确认，无需任何费用。当晚航司安排您入住机场诺富特酒店，请凭登机牌到国航中转柜台领取酒店券和餐券。您单位如需航班取消证明，我也可以为您开具。")
+        msg(&t, first + 70 * GenPlanner.m, "customer", c.id, "好的，谢谢，我现在去柜台。白天能不能帮我把在曼谷多待一天的行李寄存也问一下？")
+        msg(&t, first + 75 * GenPlanner.m, "agent", a.id, "等客人早上确认是否需要康莱德寄存行李或延迟退房，再联系酒店。", internal: true)
         tickets.append(t)
     }
 
@@ -207,16 +207,16 @@ extension GenPlanner {
         let created = base - 55 * GenPlanner.m
         var t = GenTicket(createdAt: created, channel: "phone", product: .hotel, category: "complaint", priority: "urgent", status: "open",
                           orders: [fi, hi, ci], subject: "黑卡会员投诉：上海外滩华尔道夫超售，确认的套房入住不了",
-                          message: "我是你们的黑卡会员王建国。订的是外滩华尔道夫的外滩景观套房，订单两周前就确认了，昨晚十点到酒店，前台说没房了，把我安排到浦东的丽思卡尔顿。我今天一早在外滩有会，来回折腾一个多小时。上次在你们这订酒店就出过问题，这次又这样。今天必须给我换回华尔道夫原房型，另外这件事你们要给个说法。")
+                          message: "我是你们的黑卡会员王建国。订的是外滩华尔道夫的外滩景观套房，订单两周前就确认了，\(when(local(.china, -1, 22, 10), .china))到的酒店，前台说没房了，把我安排到浦东的丽思卡尔顿。我\(date(base, .china))一早在外滩有会，来回折腾一个多小时。上次在你们这订酒店就出过问题，这次又这样。今天必须给我换回华尔道夫原房型，另外这件事你们要给个说法。")
         t.slaDue = created + 3 * GenPlanner.m
-        t.botSummary = summary(t, facts: "上海外滩华尔道夫酒店（外滩景观套房，3晚）昨晚22:10到店超售，被安排至上海浦东丽思卡尔顿酒店；今早外滩有会议",
-                               bot: "识别为黑卡会员投诉，直接转人工专线", wants: "今晚换回华尔道夫原房型，并要求赔偿和说法", mood: "非常不满，明确表示会再投诉")
+        t.botSummary = summary(t, facts: "上海外滩华尔道夫酒店（外滩景观套房，3晚）\(when(local(.china, -1, 22, 10), .china))到店超售，被安排至上海浦东丽思卡尔顿酒店；\(date(base, .china))上午外滩有会议",
+                               bot: "识别为黑卡会员投诉，直接转人工专线", wants: "\(date(base, .china))晚换回华尔道夫原房型，并要求赔偿和说法", mood: "非常不满，明确表示会再投诉")
         t.agent = a.id
         t.firstResponse = created + 2 * GenPlanner.m
         let first = t.firstResponse!
-        msg(&t, first, "agent", a.id, "王先生您好，我是黑卡专线客服诗涵。确认好的套房到店却入住不了，还耽误了您今早的会议，这是我们和酒店的责任，非常抱歉。我已经在联系华尔道夫，今晚一定为您安排回原房型，上午10点前给您确认；补偿方案我同时在申请，首晚房费全额退还。")
+        msg(&t, first, "agent", a.id, "王先生您好，我是黑卡专线客服诗涵。确认好的套房到店却入住不了，还耽误了您上午的会议，这是我们和酒店的责任，非常抱歉。我已经在联系华尔道夫，\(date(base, .china))晚一定为您安排回原房型，\(clock(local(.china, 0, 10, 0), .china))前给您确认；补偿方案我同时在申请，首晚房费全额退还。")
         msg(&t, first + 12 * GenPlanner.m, "colleague", sv.id, "黑卡会员二次投诉，同意先行赔付：首晚房费全退＋1000元旅行券；请诗涵全程跟进，结案前报我。", internal: true)
-        msg(&t, first + 35 * GenPlanner.m, "supplier", s.id, "我是华尔道夫前台值班经理钱伟，昨晚超售给王先生带来不便深表歉意。今晚已为王先生保留外滩景观套房，并免费升级行政礼遇，下午派车从浦东接回。")
+        msg(&t, first + 35 * GenPlanner.m, "supplier", s.id, "我是华尔道夫前台值班经理钱伟，前一晚超售给王先生带来不便深表歉意。\(date(base, .china))晚已为王先生保留外滩景观套房，并免费升级行政礼遇，下午派车从浦东接回。")
         tickets.append(t)
     }
 
@@ -239,7 +239,7 @@ extension GenPlanner {
         event(ci, warn + 24 * GenPlanner.m, "refunded", "预付租金已全额退回", status: "refunded")
         var t = GenTicket(createdAt: base - 40 * GenPlanner.m, channel: "chat", product: .hotel, category: "refund", priority: "high", status: "queued",
                           orders: [fi, hi, ci], subject: "台风取消三亚行程，康莱德不可取消房型能退吗",
-                          message: "台风要来了，明天去三亚的航班已经取消退款了，租车也自动退了，可是海棠湾康莱德是预付不可取消的，3晚¥5,340。这是天灾又不是我不想去，酒店说不能退，你们能帮我想想办法吗？")
+                          message: "台风要来了，\(date(orders[fi].flight!.departure, .china))去三亚的航班已经取消退款了，租车也自动退了，可是海棠湾康莱德是预付不可取消的，3晚¥5,340。这是天灾又不是我不想去，酒店说不能退，你们能帮我想想办法吗？")
         t.botSummary = summary(t, facts: "受第26号台风影响，\(number)（广州CAN→三亚SYX）已取消并退款，一嗨租车已免费取消；三亚海棠湾康莱德酒店\(date(orders[hi].hotel!.checkIn, .china))入住3晚，预付不可取消¥5,340",
                                bot: "提示可能适用自然灾害保障金，需人工核实", wants: "全额退回酒店房费", mood: "担心损失")
         msg(&t, base - 44 * GenPlanner.m, "customer", c.id, "台风取消的酒店能退吗")
@@ -273,7 +273,7 @@ extension GenPlanner {
         t.agent = a.id
         t.firstResponse = created + 85 * GenPlanner.m
         let first = t.firstResponse!
-        msg(&t, first, "agent", a.id, "Hi James, this is Lukas. Thank you for the video - it's exactly what we need. I've sent it to Hertz's partner desk with a request for their return inspection photos and the basis for the charge, and asked them to put the EUR 380 on hold meanwhile. I'll update you by Monday at the latest.")
+        msg(&t, first, "agent", a.id, "Hi James, this is Lukas. Thank you for the video - it's exactly what we need. I've sent it to Hertz's partner desk with a request for their return inspection photos and the basis for the charge, and asked them to put the EUR 380 on hold meanwhile. I'll update you within two working days at the latest.")
         msg(&t, first + 10 * GenPlanner.m, "agent", a.id, "Escalated to Hertz Europe partner desk (Marc Dubois). Customer is 5-star VIP; if Hertz can't show pre-existing damage was excluded, push for full reversal.", internal: true)
         msg(&t, first + 26 * GenPlanner.h, "supplier", s.id, "Thanks Lukas. We've located the check-out photos; the rear bumper scratch is visible at pick-up too. I'm raising the reversal with the Frankfurt station manager and expect confirmation within 24 hours.")
         msg(&t, first + 30 * GenPlanner.h, "customer", c.id, "Thanks for the update. Please let me know as soon as it's reversed.")
@@ -290,9 +290,9 @@ extension GenPlanner {
                             room: ("海港景观大床房", "Harbour View King"), booked: booked + 12 * GenPlanner.m)
         var t = GenTicket(createdAt: base - 15 * GenPlanner.m, channel: "app", product: .flight, category: "sos", priority: "urgent", status: "queued",
                           orders: [fi, hi], subject: "Lost bag on MU561 – file SYDMU40721",
-                          message: "My suitcase didn't come off MU561 this morning. I reported it at the Sydney Airport baggage desk, reference SYDMU40721. My insulin spare and all my work clothes are in it and I have a conference tomorrow at 9. I'm at the Sydney Harbour Marriott until \(date(orders[hi].hotel!.checkOut, .sydney)). Can you push the airline and have it delivered to the hotel? Who pays for what I have to buy today?")
+                          message: "My suitcase didn't come off MU561 (landed \(clock(f.arrival, .sydney))). I reported it at the Sydney Airport baggage desk, reference SYDMU40721. My insulin spare and all my work clothes are in it and I have a conference on \(when(local(.sydney, 1, 9, 0), .sydney)). I'm at the Sydney Harbour Marriott until \(date(orders[hi].hotel!.checkOut, .sydney)). Can you push the airline and have it delivered to the hotel? Who pays for what I have to buy today?")
         t.botSummary = summary(t, facts: "checked bag missing after MU561 (Shanghai PVG → Sydney SYD), landed \(when(f.arrival, .sydney)); baggage file SYDMU40721; bag holds spare insulin and work clothes; staying at Sydney Harbour Marriott",
-                               bot: "gave China Eastern's baggage line and the SOS page", wants: "the bag traced and delivered to the hotel today; whether essentials are reimbursed",
+                               bot: "gave China Eastern's baggage line and the SOS page", wants: "the bag traced and delivered to the hotel before the conference; whether essentials are reimbursed",
                                mood: "stressed")
         tickets.append(t)
     }
@@ -339,7 +339,7 @@ extension GenPlanner {
                                bot: "说明需提前48小时向航司申请轮椅服务", wants: "代为申请轮椅（含接机）并向酒店确认无障碍设施")
         t.agent = a.id
         t.firstResponse = created + 4 * GenPlanner.m
-        msg(&t, created + 4 * GenPlanner.m, "agent", a.id, "黄先生您好，我是客服明轩。已为叔叔向海南航空申请全程轮椅服务（值机到登机口、落地接机），同时联系亚龙湾万豪确认无障碍房的浴室扶手和淋浴座椅，今天内把两边的确认结果发给您。")
+        msg(&t, created + 4 * GenPlanner.m, "agent", a.id, "黄先生您好，我是客服明轩。已为叔叔向海南航空申请全程轮椅服务（值机到登机口、落地接机），同时联系亚龙湾万豪确认无障碍房的浴室扶手和淋浴座椅，24小时内把两边的确认结果发给您。")
         msg(&t, created + 20 * GenPlanner.m, "system", nil, "已向海南航空提交特殊服务申请：WCHC（全程轮椅），等待航司确认。")
         msg(&t, created + 3 * GenPlanner.h, "supplier", dir.contact(supplier: GenCatalog.supMarriott)!.id, "无障碍房浴室配有扶手和淋浴座椅，房间在一楼靠近电梯，已为客人备注。")
         msg(&t, created + 3 * GenPlanner.h + 10 * GenPlanner.m, "agent", a.id, "酒店已确认；等海航WCHC确认后通知客人。", internal: true)
@@ -367,16 +367,16 @@ extension GenPlanner {
         let created = base - 35 * GenPlanner.m
         var t = GenTicket(createdAt: created, channel: "app", product: .flight, category: "delay", priority: "high", status: "open",
                           orders: [fi, hi, ci], subject: "\(number)延误3小时，双流取车和酒店入住要改",
-                          message: "\(number)说成都大雾要延误3个小时，我原来约的下午1点半在双流机场神州租车取车，肯定赶不上了。还有春熙路的全季今天入住，也要晚到。两个都帮我改一下吧，谢谢。")
-        t.botSummary = summary(t, facts: "\(flightLabel(f))因成都大雾延误约3小时；同行程：神州租车双流机场门店13:30取车、全季酒店（成都春熙路店）今日入住2晚",
+                          message: "\(number)说成都大雾要延误3个小时，我原来约的\(clock(local(.china, 0, 13, 30), .china))在双流机场神州租车取车，肯定赶不上了。还有春熙路的全季\(date(orders[hi].hotel!.checkIn, .china))入住，也要晚到。两个都帮我改一下吧，谢谢。")
+        t.botSummary = summary(t, facts: "\(flightLabel(f))因成都大雾延误约3小时；同行程：神州租车双流机场门店\(clock(local(.china, 0, 13, 30), .china))取车、全季酒店（成都春熙路店）\(date(orders[hi].hotel!.checkIn, .china))入住2晚",
                                bot: "推送了延误通知", wants: "取车时间顺延，酒店备注晚到")
         t.agent = a.id
         t.firstResponse = created + 1 * GenPlanner.m
         let first = t.firstResponse!
-        msg(&t, first, "agent", a.id, "孙女士您好，我是客服子豪。\(number)延误打乱了您的安排，抱歉让您久等。神州租车我已经帮您把取车时间改到16:30，门店确认保留车辆；酒店这边我请酒店组的同事一起来处理，您不用再重复说明。")
-        event(ci, first + 4 * GenPlanner.m, "changed", "因\(number)延误，取车时间由13:30改为16:30，门店已确认", status: "changed")
-        msg(&t, first + 6 * GenPlanner.m, "colleague", colleague.id, "孙女士您好，我是酒店组的思琪。全季春熙路店已为您备注晚到，房间保留到明天中午，到店报手机尾号5555即可。")
-        event(hi, first + 8 * GenPlanner.m, "changed", "已通知酒店客人航班延误，预计17:30后到店，房间保留")
+        msg(&t, first, "agent", a.id, "孙女士您好，我是客服子豪。\(number)延误打乱了您的安排，抱歉让您久等。神州租车我已经帮您把取车时间改到\(clock(newPickup, .china))，门店确认保留车辆；酒店这边我请酒店组的同事一起来处理，您不用再重复说明。")
+        event(ci, first + 4 * GenPlanner.m, "changed", "因\(number)延误，取车时间由\(clock(local(.china, 0, 13, 30), .china))改为\(clock(newPickup, .china))，门店已确认", status: "changed")
+        msg(&t, first + 6 * GenPlanner.m, "colleague", colleague.id, "孙女士您好，我是酒店组的思琪。全季春熙路店已为您备注晚到，房间保留到\(when(local(.china, 1, 12, 0), .china))，到店报手机尾号5555即可。")
+        event(hi, first + 8 * GenPlanner.m, "changed", "已通知酒店客人航班延误，预计\(clock(newPickup + 60 * GenPlanner.m, .china))后到店，房间保留")
         tickets.append(t)
     }
 }

@@ -1,3 +1,5 @@
+import HeatDeskCore
+
 /// The life of a ticket: how it came in, who holds it, what was said, how it ended.
 extension GenPlanner {
     static let m = GenPlanner.minute, h = GenPlanner.hour, d = GenPlanner.day
@@ -155,6 +157,7 @@ extension GenPlanner {
         if orders.count >= 5 || (c.tierRank >= 4 && r.percent(40)) { c.flag("frequent_traveller") }
         if r.percent(2) { c.flag("accessibility") }
         c.flags.sort()
+        settleWaits()
         for i in tickets.indices where !tickets[i].botSummary.isEmpty {
             let t = tickets[i].createdAt
             let earlier = tickets[..<i].filter { $0.createdAt > t - 90 * GenPlanner.day }.count
@@ -168,6 +171,45 @@ extension GenPlanner {
                 if complainedBefore { note += "; complained before, expect an upset customer" }
                 tickets[i].botSummary += note + "."
             }
+        }
+    }
+
+    /// Where the waiting (queued) tickets stand at the base time, against their first-response
+    /// target (`SLAPolicy.standard`, or the ticket's own due time): about 70 % well within it, 15 %
+    /// near it, 15 % past it; SOS tickets are seconds old (their target is a minute). A ticket only
+    /// ever moves later, with its messages and due time, so it still comes after what caused it
+    /// and after the customer's earlier contacts.
+    mutating func settleWaits() {
+        tickets.sort { $0.createdAt < $1.createdAt }
+        var previous: Int64? = nil
+        for i in tickets.indices {
+            defer { previous = tickets[i].createdAt }
+            guard tickets[i].status == "queued" else { continue }
+            let t = tickets[i]
+            let policy = SLAPolicy.standard
+            let target = Int64(t.slaDue.map { Int($0 - t.createdAt) }
+                ?? policy.target(priority: Priority(rawValue: t.priority) ?? .normal, channel: Channel(rawValue: t.channel) ?? .chat))
+            let nearWindow = max(target / 5, 60)
+            let wanted: Int64
+            if t.priority == "sos" {
+                wanted = Int64(r.int(8...40))
+            } else {
+                switch r.weighted([70, 15, 15]) {
+                case 0: wanted = Int64(r.int(Int(max(10, target / 20))...Int(max(20, target - nearWindow - 20))))
+                case 1: wanted = target - Int64(r.int(Int(nearWindow / 6)...Int(nearWindow * 5 / 6)))
+                default: wanted = target + Int64(r.int(Int(max(60, target / 10))...Int(max(120, target))))
+                }
+            }
+            // Never earlier than planned, never before the customer's previous contact, and
+            // the ticket's own messages stay before the base time.
+            var wait = min(base - t.createdAt, wanted)
+            if let previous { wait = min(wait, base - previous - 30) }
+            let lastMessage = t.messages.map(\.at).max() ?? t.createdAt
+            let delta = max(0, min(base - wait - t.createdAt, base - 5 - lastMessage))
+            guard delta > 0 else { continue }
+            tickets[i].createdAt += delta
+            tickets[i].slaDue = t.slaDue.map { $0 + delta }
+            for m in tickets[i].messages.indices { tickets[i].messages[m].at += delta }
         }
     }
 }

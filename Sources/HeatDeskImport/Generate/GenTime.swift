@@ -132,25 +132,26 @@ enum GenTime {
 
     // MARK: - Times inside text
 
+    // Texts name times as placeholders (`{{time:ISO|format}}`, Docs/import-format.md), filled at
+    // import with the same time shift as the time fields: the demo moved to today still says the
+    // date its orders say.
+
     static func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 
-    /// `13:25`
-    static func clock(_ t: Int64, _ zone: GenZone) -> String {
-        let (_, minute) = zone.local(t)
-        return "\(pad(minute / 60)):\(pad(minute % 60))"
+    /// `{{time:2026-11-22T13:25:00+08:00|HH:mm}}`, shown as `13:25`.
+    static func placeholder(_ t: Int64, _ zone: GenZone, _ format: String) -> String {
+        "{{time:" + timestamp(t, zone) + "|" + format + "}}"
     }
 
-    static let monthsEN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// `13:25`
+    static func clock(_ t: Int64, _ zone: GenZone) -> String { placeholder(t, zone, "HH:mm") }
 
     /// `11月22日` or `22 Nov`.
-    static func date(_ t: Int64, _ zone: GenZone, zh: Bool) -> String {
-        let (y, m, d) = civil(zone.local(t).day)
-        _ = y
-        return zh ? "\(m)月\(d)日" : "\(d) \(monthsEN[m - 1])"
-    }
+    static func date(_ t: Int64, _ zone: GenZone, zh: Bool) -> String { placeholder(t, zone, zh ? "M月d日" : "d MMM") }
 
     /// `11月22日 13:25` or `22 Nov 13:25`.
-    static func dateClock(_ t: Int64, _ zone: GenZone, zh: Bool) -> String {
-        "\(date(t, zone, zh: zh)) \(clock(t, zone))"
-    }
+    static func dateClock(_ t: Int64, _ zone: GenZone, zh: Bool) -> String { placeholder(t, zone, zh ? "M月d日 HH:mm" : "d MMM HH:mm") }
+
+    /// `周一` or `Monday`.
+    static func weekday(_ t: Int64, _ zone: GenZone, zh: Bool) -> String { placeholder(t, zone, zh ? "周E" : "EEEE") }
 }
