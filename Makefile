@@ -52,7 +52,10 @@ clean:
 # fuzz-check: a fixed seed and a bounded run (about a minute), for CI; exits non-zero on any failure.
 # fuzz: a random seed (printed; replay with SEED=N), longer.
 FUZZ_SEED          ?= 20261204
-FUZZ_CHECK_SECONDS ?= 45
+# A fixed number of cases, so every run of make test checks the same inputs whatever the machine's
+# speed (about 45 s here); the time bound only guards against a machine far slower than this one.
+FUZZ_CHECK_CASES   ?= 2200
+FUZZ_CHECK_SECONDS ?= 400
 FUZZ_SECONDS       ?= 600
 FUZZ_BIN            = .build/release/heatdesk-fuzz
 FUZZ_OUT           ?= .build/fuzz-failures
@@ -64,7 +67,7 @@ fuzz-build: deps
 	$(SWIFT) build -c release --product heatdesk-fuzz
 
 fuzz-check: fuzz-build
-	$(FUZZ_BIN) --seed $(FUZZ_SEED) --seconds $(FUZZ_CHECK_SECONDS) --binary $(BIN_RELEASE) --binary-runs 40 --out $(FUZZ_OUT)
+	$(FUZZ_BIN) --seed $(FUZZ_SEED) --cases $(FUZZ_CHECK_CASES) --seconds $(FUZZ_CHECK_SECONDS) --binary $(BIN_RELEASE) --binary-runs 40 --out $(FUZZ_OUT)
 
 fuzz: fuzz-build
 	$(FUZZ_BIN) $(if $(SEED),--seed $(SEED)) --seconds $(FUZZ_SECONDS) --binary $(BIN_RELEASE) --binary-runs 200 --out $(FUZZ_OUT)

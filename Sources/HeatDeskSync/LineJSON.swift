@@ -95,21 +95,33 @@ public enum LineJSON {
             i += u.count
         }
 
+        /// RFC 8259's grammar exactly: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+        /// Leading zeros, a bare `.5` or `1.` are refused, as JSONSerialization refuses them; an
+        /// integer that fits 64 bits is read exactly (never through a double).
         mutating func number() throws -> NSNumber {
             let start = i
-            var integral = true
-            if i < buf.count && buf[i] == UInt8(ascii: "-") { i += 1 }
-            let digits = i
-            while i < buf.count {
-                let c = buf[i]
-                if c >= 0x30 && c <= 0x39 { i += 1 }
-                else if c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") { integral = false; i += 1 }
-                else { break }
+            func isDigit(_ at: Int) -> Bool { at < buf.count && buf[at] >= 0x30 && buf[at] <= 0x39 }
+            func digits() throws {
+                guard isDigit(i) else { throw Failure() }
+                while isDigit(i) { i += 1 }
             }
-            guard i > digits else { throw Failure() }
+            if i < buf.count && buf[i] == UInt8(ascii: "-") { i += 1 }
+            if i < buf.count && buf[i] == 0x30 {
+                i += 1
+                if isDigit(i) { throw Failure() }
+            } else {
+                try digits()
+            }
+            var integral = true
+            if i < buf.count && buf[i] == UInt8(ascii: ".") { integral = false; i += 1; try digits() }
+            if i < buf.count && (buf[i] == UInt8(ascii: "e") || buf[i] == UInt8(ascii: "E")) {
+                integral = false; i += 1
+                if i < buf.count && (buf[i] == UInt8(ascii: "+") || buf[i] == UInt8(ascii: "-")) { i += 1 }
+                try digits()
+            }
             let text = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)
-            if integral, i - digits <= 18, let v = Int64(text) { return NSNumber(value: v) }
-            guard let d = Double(text) else { throw Failure() }
+            if integral, let v = Int64(text) { return NSNumber(value: v) }
+            guard let d = Double(text), d.isFinite else { throw Failure() }
             return NSNumber(value: d)
         }
 

@@ -24,6 +24,21 @@ final class LineJSONTests: XCTestCase {
         }
     }
 
+    /// Found by heatdesk-fuzz: numbers were read by a lax scanner, so `"hlc":0000000` in a
+    /// batch was taken as 0 where JSONSerialization (and RFC 8259) refuse the line. And an integer
+    /// of 19 digits went through a double (issue 16: 2^63-1 came back as -2^63).
+    func testNumbersFollowTheGrammarAndIntegersStayExact() {
+        for bad in [#"{"a":0000000}"#, #"{"a":01}"#, #"{"a":-01}"#, #"{"a":.5}"#, #"{"a":-.5}"#, #"{"a":1.}"#, #"{"a":1e}"#, #"{"a":1e+}"#,
+                    #"{"a":+1}"#, #"{"a":1.5.2}"#, #"{"a":-}"#, #"{"a":1-2}"#] {
+            XCTAssertNil(LineJSON.object(ArraySlice(Array(bad.utf8))), bad)
+            XCTAssertNil(try? JSONSerialization.jsonObject(with: Data(bad.utf8)), "Foundation refuses \(bad) too")
+        }
+        same(#"{"a":0,"b":-0,"c":0.5,"d":-0.5e-3,"e":10E+2,"f":1e5,"g":120}"#)
+        let max = LineJSON.object(ArraySlice(Array(#"{"max":9223372036854775807,"min":-9223372036854775808}"#.utf8)))
+        XCTAssertEqual((max?["max"] as? NSNumber)?.int64Value, Int64.max)
+        XCTAssertEqual((max?["min"] as? NSNumber)?.int64Value, Int64.min)
+    }
+
     /// Found by heatdesk-fuzz: invalid UTF-8 inside a string was read with U+FFFD in its place
     /// (JSONSerialization refuses the line), so a batch whose bytes were damaged under a valid
     /// checksum was applied with altered text.
