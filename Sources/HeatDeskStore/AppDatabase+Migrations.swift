@@ -203,6 +203,25 @@ extension AppDatabase {
                                arguments: [String(decoding: try JSONEncoder().encode(kept), as: UTF8.self), deferredIndexesKey])
             }
         }
+        // Drafts of replies and notes (issue 14, item 2): workstation-local, never events, never
+        // synced (Docs/sync-protocol.md). One per agent, ticket and visibility (a reply and a note
+        // may both be kept). The key's order serves both reads: an agent's drafts of one ticket,
+        // and all of an agent's drafts.
+        migrator.registerMigration("v5-drafts") { db in
+            try db.execute(sql: """
+                CREATE TABLE draft (
+                    agent_id TEXT NOT NULL,
+                    ticket_source TEXT NOT NULL,
+                    ticket_external_id TEXT NOT NULL,
+                    visibility TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    template_id TEXT,
+                    audience TEXT NOT NULL DEFAULT 'customer',
+                    saved_at INTEGER NOT NULL,
+                    PRIMARY KEY (agent_id, ticket_source, ticket_external_id, visibility)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -30,6 +30,14 @@ extension SyncEngine {
         try db.writer.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [file]) }
         // The marks are read from the copy itself, so they describe exactly what it holds.
         let copy = try DatabaseQueue(path: file, configuration: AppDatabase.configuration())
+        // Drafts are one agent's unsent words on this workstation (AppDatabase+Drafts): never
+        // shared. Overwritten on deletion, not merely unlinked, so no page of the copy holds them.
+        try copy.writeWithoutTransaction { db in
+            if try db.tableExists("draft") {
+                try db.execute(sql: "PRAGMA secure_delete = ON")
+                try db.execute(sql: "DELETE FROM draft")
+            }
+        }
         let marks = try copy.read { db -> [String: Int64] in
             var out: [String: Int64] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT node, high_water FROM sync_peer") { out[r[0]] = r[1] }

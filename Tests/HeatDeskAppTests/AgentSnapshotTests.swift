@@ -103,6 +103,18 @@ final class AgentKeysDocTests: XCTestCase {
             conversation or select in the orders, trail and people panes, PgUp/PgDn (b/Space) page; these
             come from the ticket screen itself (shared with the supervisor monitor's read-only view).
 
+            **Drafts.** What you type in the editor is kept as you type (every second it changed, and every
+            40 keys), per ticket, per agent and per kind (one reply and one note per ticket), in this
+            workstation's database only: a quit, a crash, a requeue or a refused send loses nothing. `Esc`
+            closes the editor and keeps the text, without asking: on a night shift `Esc` is a reflex, and a
+            question there would be answered by reflex too. `^X` throws the text away, after a question
+            whose default is to keep it. Opening the ticket again says `Draft from 14:32 kept — r to
+            continue` (`N` for a note) and `r` opens the editor with it. A refused send (the ticket was
+            requeued or reassigned, a sync fault) leaves the text in the editor with the reason on the
+            message line; a sent reply or note drops its draft. `^C` in the editor keeps the text before
+            the session ends. When a supervisor requeues or reassigns one of your tickets, the message line
+            says who (`HD-000009 was requeued by 赵雪梅 (SV-01); your draft is kept`).
+
             """
         let t = AgentBindings.table
         for ctx in t.contexts {

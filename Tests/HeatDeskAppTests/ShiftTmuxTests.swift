@@ -97,9 +97,10 @@ final class ShiftTmuxTests: XCTestCase {
         screen = waitFor("HEAT:")
         XCTAssertFalse(screen.contains("does not greet"), "Dear Emily greets her:\n\(screen)")
         keys("Escape")
-        waitFor("Draft dropped")
+        waitFor("Draft kept")   // Esc keeps the text (issue 14, item 2)
+        waitFor("r reply")      // the ticket screen's keys again
         keys("q")
-        waitFor("r reply")
+        waitFor("Enter claim/open")
         keys("q")
         waitFor("Leave the session")
         keys("y")

@@ -11,7 +11,7 @@ public enum AgentAction: Hashable, Sendable {
     case back, reply, note, template, invite, inviteSupplier, leave
     case transfer, priority, pending, resolve, reopen, reveal
     // composer
-    case send, toggleVisibility, cancelCompose, findings
+    case send, toggleVisibility, cancelCompose, discardDraft, findings
     // the filter being typed, and the modals (their own state machines carry these out; the
     // bindings say which keys they take, for the help bar and the `?` screen)
     case endFilter, choose, cancel, yes, no
@@ -122,7 +122,8 @@ public enum AgentBindings {
         add(["C-t"], .template, "template", composer, "insert a HEAT template")
         add(["C-r"], .findings, "findings", composer, "every HEAT finding in full, a page at a time; again for the next page, then back to the text")
         add(["C-o"], .toggleVisibility, "reply/note", composer, "switch between a reply and an internal note")
-        add(["Esc"], .cancelCompose, "cancel", composer, "close the editor (the draft is dropped)")
+        add(["Esc"], .cancelCompose, "close", composer, "close the editor, keeping the text as a draft (r or N continues it)")
+        add(["C-x"], .discardDraft, "discard", composer, bar: false, "throw the text away, after a question (its kept draft too)")
         // `?` types a question mark in the editor: F1 opens the keys there.
         add(["F1"], .help, "help", composer, "this screen (in the editor `?` is text)")
 

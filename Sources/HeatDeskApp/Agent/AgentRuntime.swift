@@ -27,6 +27,10 @@ public final class AgentRuntime: @unchecked Sendable {
     private let ticketLock = NSLock()
     /// The same for the lists.
     private let listsLock = NSLock()
+    /// Draft writes of each ticket, in the order the session numbered them: a save that arrives
+    /// after a newer one, or after the send that dropped the draft, is not carried out.
+    private let draftLock = NSLock()
+    private var draftRevisions: [TicketKey: Int] = [:]
 
     /// Notes the database's `data_version` before a read: what the read shows includes every
     /// commit up to it, so the poll reloads only for later ones. Without it, a commit made by
@@ -93,9 +97,39 @@ public final class AgentRuntime: @unchecked Sendable {
             send(.claimResult(outcome))
             if case .claimed(let key, _)? = outcome { try sendTicket(key, send) }
             try run(.loadLists, send)
-        case .send(let key, let text, let visibility):
-            try db.addMessage(key, by: me, body: text, visibility: visibility)
-            try done(visibility == .public ? "Reply sent" : "Note saved", key, send)
+        case .send(let d, let moving, let revision):
+            // Kept before it goes (a crash mid-send keeps it), dropped once it went in; a
+            // refusal leaves it kept and says why.
+            let refusal: String? = draftLock.withLock {
+                draftRevisions[d.ticket] = max(draftRevisions[d.ticket] ?? revision, revision)
+                try? db.saveDraft(d, moving: moving)
+                do {
+                    try db.addMessage(d.ticket, by: me, body: d.body, visibility: d.visibility)
+                } catch {
+                    return Self.reason(error)
+                }
+                try? db.deleteDraft(agent: me.id, ticket: d.ticket, visibility: d.visibility)
+                return nil
+            }
+            if let refusal { return send(.sendRefused(d.ticket, d.visibility, refusal)) }
+            send(.sent(d.ticket, d.visibility))
+            try done(d.visibility == .public ? "Reply sent" : "Note saved", d.ticket, send)
+        case .saveDraft(let d, let moving, let revision):
+            keepDraft(d.ticket, revision, send) { try db.saveDraft(d, moving: moving) }
+        case .deleteDraft(let key, let visibilities, let revision):
+            keepDraft(key, revision, send) {
+                for v in visibilities { try db.deleteDraft(agent: me.id, ticket: key, visibility: v) }
+            }
+        case .loadDrafts(let key):
+            send(.draftsLoaded(key, try db.drafts(agent: me.id, ticket: key)))
+        case .explainDepartures(let keys):
+            var left: [TicketLeft] = []
+            for key in keys {
+                // Still mine (only off the page), or moved by me (another of my sessions, a verb): no news.
+                guard let move = try db.lastMove(of: key), move.ownerID != me.id, move.actorID != me.id else { continue }
+                left.append(TicketLeft(move: move, draftKept: !(try db.drafts(agent: me.id, ticket: key)).isEmpty))
+            }
+            if !left.isEmpty { send(.ticketsLeft(left)) }
         case .invite(let key, let member):
             let p = try db.invite(key, member: member, by: me)
             try done("\(member) pulled in as \(p.kind.rawValue)", key, send)
@@ -144,6 +178,25 @@ public final class AgentRuntime: @unchecked Sendable {
         }
     }
 
+    /// One draft write, unless a newer one of the same ticket was carried out already; always answered.
+    private func keepDraft(_ key: TicketKey, _ revision: Int, _ send: @Sendable (AgentMessage) -> Void, _ write: () throws -> Void) {
+        let failure: String? = draftLock.withLock {
+            if let last = draftRevisions[key], revision < last { return nil }
+            do { try write() } catch { return Self.reason(error) }
+            draftRevisions[key] = revision
+            return nil
+        }
+        send(failure.map { .draftNotSaved(key, $0) } ?? .draftSaved(key))
+    }
+
+    static func reason(_ error: any Error) -> String {
+        switch error {
+        case let e as AppDatabase.WorkError: return e.message
+        case let e as AppDatabase.LookupError: return e.description
+        default: return "\(error)"
+        }
+    }
+
     private func done(_ text: String, _ key: TicketKey, _ send: @Sendable (AgentMessage) -> Void) throws {
         send(.workDone(text, leave: false))
         try sendTicket(key, send)
@@ -180,7 +233,8 @@ extension AgentEffect {
         switch self {
         case .claim, .claimNext, .send, .invite, .leave, .transfer, .setPriority, .setPending, .resolve, .reopen, .reveal, .setStatus:
             return true
-        case .loadLists, .openTicket, .find, .loadInviteCandidates, .loadSuppliers, .poll:
+        case .loadLists, .openTicket, .find, .loadInviteCandidates, .loadSuppliers, .poll,
+             .saveDraft, .deleteDraft, .loadDrafts, .explainDepartures:
             return false
         }
     }

@@ -35,6 +35,23 @@ public struct AgentState: Sendable {
     public var busy: String?
     public var quit = false
 
+    // Drafts (issue 14, item 2; Agent/AgentDrafts.swift).
+    /// My kept drafts of the open ticket by visibility, as read when it opened and kept in step
+    /// with every save since (the state is what is newest; a later read is not taken over it).
+    public var drafts: [Visibility: AppDatabase.Draft] = [:]
+    /// The ticket `drafts` were read for (nil: not read yet).
+    public var draftsFor: TicketKey?
+    /// The composer whose text is on its way: back in the editor when the send is refused.
+    public var sending: ComposerState?
+    /// Draft saves asked for and not answered yet (a quit waits for them).
+    public var draftWritesInFlight = 0
+    /// Quit asked while drafts were being saved: the session ends once they are.
+    public var quitAfterSave = false
+    /// A draft save failed: a second quit leaves without waiting for it.
+    public var draftSaveFailed = false
+    /// Numbers draft writes, so the runtime drops a save overtaken by a newer one or by the send.
+    public var draftRevision = 0
+
     public init(me: Agent, library: TemplateLibrary, theme: Theme = .monochrome, timeZone: TimeZone = .current,
                 now: Date = Date(), size: Size = Size(width: 80, height: 24)) {
         self.me = me; self.library = library; self.theme = theme; self.timeZone = timeZone; self.now = now; self.size = size
@@ -80,7 +97,23 @@ public struct ComposerState: Sendable {
     /// Nil: the findings take at most three rows under the text. Otherwise the composer grows over
     /// the ticket and shows the findings in full from this one on (`C-r` pages, then closes).
     public var findingsFrom: Int?
-    public init(visibility: Visibility) { self.visibility = visibility }
+    /// The ticket the text is for (its draft is kept under it).
+    public var ticket: TicketKey?
+    /// The visibility the draft is kept under in the database (nil: not kept yet).
+    public var keptAs: Visibility?
+    /// The text as last kept, and when.
+    public var savedText: String?
+    public var savedAt: Date?
+    /// Edits since the last save (a save every `ComposerState.saveEvery` edits, and on each tick).
+    public var editsSinceSave = 0
+    public static let saveEvery = 40
+
+    public init(visibility: Visibility, ticket: TicketKey? = nil) { self.visibility = visibility; self.ticket = ticket }
+
+    /// The text (or its kind) changed since it was last kept.
+    public var dirty: Bool { editor.text != (savedText ?? "") || (keptAs != nil && keptAs != visibility) }
+    /// Only whitespace: nothing worth keeping.
+    public var isBlank: Bool { editor.text.allSatisfy(\.isWhitespace) }
 }
 
 /// Filling a template's blanks (and any ticket value it lacks), one prompt at a time.
@@ -120,6 +153,8 @@ public enum ConfirmedAction: Sendable, Equatable {
     case quit
     case setPriority(TicketKey, Priority)
     case resolve(TicketKey, Disposition)
+    /// Throw the composer's text away (its kept draft too).
+    case discardDraft
 }
 
 /// Everything that reaches `agentUpdate`: keys and ticks from the terminal, answers from the runtime.
@@ -139,6 +174,23 @@ public enum AgentMessage: Sendable {
     case statusChanged(AgentStatus)
     /// Another process or the sync engine changed the database: reload what is shown.
     case externalChange
+    /// My kept drafts of a ticket, read when it opened.
+    case draftsLoaded(TicketKey, [AppDatabase.Draft])
+    /// A `saveDraft` / `deleteDraft` was carried out, or failed (with the reason).
+    case draftSaved(TicketKey)
+    case draftNotSaved(TicketKey, String)
+    /// A reply or note went in (its draft is gone), or was refused with the reason (its draft is kept).
+    case sent(TicketKey, Visibility)
+    case sendRefused(TicketKey, Visibility, String)
+    /// Tickets that left my list because someone else acted (requeue, reassignment, …).
+    case ticketsLeft([TicketLeft])
+}
+
+/// A ticket of mine that someone else moved on, and whether my draft of it is kept.
+public struct TicketLeft: Equatable, Sendable {
+    public var move: AppDatabase.TicketMove
+    public var draftKept: Bool
+    public init(move: AppDatabase.TicketMove, draftKept: Bool) { self.move = move; self.draftKept = draftKept }
 }
 
 /// Work for the runtime: database reads and commands. Data only, so flows are testable.
@@ -151,7 +203,15 @@ public enum AgentEffect: Sendable, Equatable {
     /// Claims, then opens when `open`.
     case claim(TicketKey, open: Bool)
     case claimNext
-    case send(TicketKey, String, Visibility)
+    /// Sends the draft's text (kept first, dropped once it went in); `revision` as `saveDraft`'s.
+    case send(AppDatabase.Draft, moving: Visibility?, revision: Int)
+    /// Keeps a draft (`moving`: the visibility it was kept under before); `revision` orders
+    /// the writes of one ticket's drafts (an older one arriving late is dropped).
+    case saveDraft(AppDatabase.Draft, moving: Visibility?, revision: Int)
+    case deleteDraft(TicketKey, [Visibility], revision: Int)
+    case loadDrafts(TicketKey)
+    /// Asks who moved these tickets (they left my list).
+    case explainDepartures([TicketKey])
     case invite(TicketKey, String)
     case leave(TicketKey, String)
     case loadInviteCandidates(TicketKey, [Product], forTransfer: Bool)

@@ -28,7 +28,7 @@ private func step(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffect] {
     case .paste(let text):
         if case .picker(var p, let purpose)? = s.modal { p.paste(text); s.modal = .picker(p, purpose) }
         else if case .blanks(var b)? = s.modal { b.input.insert(text.replacingOccurrences(of: "\n", with: " ")); s.modal = .blanks(b) }
-        else if s.composer != nil { s.composer!.editor.insert(text); s.composer!.findings = nil }
+        else if s.composer != nil { s.composer!.editor.insert(text); s.composer!.findings = nil; return composerEdited(&s) }
         else if s.filtering { s.filter += Sanitizer.singleLine(text); resetSelection(&s) }
         return []
     case .resize(let size):
@@ -38,8 +38,12 @@ private func step(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffect] {
         s.now = now
         s.ticket?.now = now
         if let msg = s.message, msg.expired(at: .now) { s.message = nil }
-        return [.poll]
+        // The editor's text is kept on every tick it changed (a crash loses a second at most).
+        return [.poll] + keepComposer(&s)
     case .listsLoaded(let lists, let counts):
+        // Tickets that left Mine since the last read: the runtime asks the log who moved them.
+        let before = s.loaded ? Set((s.lists[.mine] ?? []).map(\.key)) : []
+        let gone = before.subtracting((lists[.mine] ?? []).map(\.key)).sorted()
         s.lists = lists; s.counts = counts; s.loaded = true
         for l in AgentList.allCases {
             var st = s.selection[l, default: ListState()]
@@ -48,16 +52,16 @@ private func step(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffect] {
             if st.selected == nil, n > 0 { st.selected = 0 }
             s.selection[l] = st
         }
-        return []
+        return gone.isEmpty ? [] : [.explainDepartures(gone)]
     case .ticketLoaded(let opened):
         s.busy = nil
-        if s.ticket?.key == opened.detail.ticket.key { s.ticket!.reload(opened) }
-        else {
-            s.ticket = TicketScreenState(opened, timeZone: s.timeZone)
-            s.ticket!.now = s.now
-            s.composer = nil
-        }
-        return []
+        if s.ticket?.key == opened.detail.ticket.key { s.ticket!.reload(opened); return [] }
+        // Another ticket: the editor's text is kept, and my drafts of this one are read.
+        let fx = closeComposer(&s)
+        s.ticket = TicketScreenState(opened, timeZone: s.timeZone)
+        s.ticket!.now = s.now
+        s.drafts = [:]; s.draftsFor = nil
+        return fx + [.loadDrafts(opened.detail.ticket.key)]
     case .claimResult(let outcome):
         s.busy = nil
         switch outcome {
@@ -71,7 +75,11 @@ private func step(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffect] {
     case .workDone(let text, let leave):
         s.busy = nil
         s.message = note(text, .success)
-        if leave { s.ticket = nil; s.composer = nil }
+        if leave {
+            let fx = closeComposer(&s)
+            s.ticket = nil; s.drafts = [:]; s.draftsFor = nil
+            return fx
+        }
         return []
     case .workFailed(let text):
         s.busy = nil
@@ -112,6 +120,8 @@ private func step(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffect] {
         var fx: [AgentEffect] = [.loadLists]
         if let t = s.ticket { fx.append(.openTicket(t.key)) }
         return fx
+    case .draftsLoaded, .draftSaved, .draftNotSaved, .sent, .sendRefused, .ticketsLeft:
+        return draftStep(&s, m)
     }
 }
 
@@ -175,7 +185,8 @@ private func perform(_ s: inout AgentState, _ a: AgentAction) -> [AgentEffect] {
                 yes: "Quit", no: "Stay"), .quit)
             return []
         }
-        s.quit = true; return []
+        // Elsewhere (C-c): at once, once the editor's text is kept.
+        return requestQuit(&s)
     case .help: s.modal = .help(scroll: 0); return []
     case .reload:
         var fx: [AgentEffect] = [.loadLists]
@@ -252,7 +263,7 @@ private func performTicket(_ s: inout AgentState, _ a: AgentAction) -> [AgentEff
     }
     switch a {
     case .back:
-        s.ticket = nil
+        s.ticket = nil; s.drafts = [:]; s.draftsFor = nil
         return [.loadLists]
     case .nextView: s.ticket!.nextPane()
     case .prevView: s.ticket!.nextPane(backwards: true)
@@ -261,7 +272,7 @@ private func performTicket(_ s: inout AgentState, _ a: AgentAction) -> [AgentEff
         guard s.ownsTicket || isParticipant else {
             s.message = note("Claim \(key) first (c), or be pulled in, to write in it", .warning); return []
         }
-        s.composer = ComposerState(visibility: a == .note ? .internal : .public)
+        openComposer(&s, a == .note ? .internal : .public)
         if a == .template { openTemplatePicker(&s) }
     case .claim:
         guard status == .queued else {
@@ -335,14 +346,29 @@ private func handleComposer(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffec
                 return []
             }
         }
+        // Kept until it went in: a refused send puts it back in the editor with the reason.
+        if c.ticket == nil { c.ticket = t.key }
+        let key = c.ticket!
+        s.draftRevision += 1
+        let d = draft(of: c, key, s)
+        let moving = c.keptAs == c.visibility ? nil : c.keptAs
+        c.keptAs = c.visibility; c.savedText = c.editor.text; c.savedAt = s.now; c.editsSinceSave = 0
+        s.sending = c
         s.composer = nil
         s.busy = c.visibility == .public ? "Sending…" : "Saving the note…"
-        return [.send(t.key, text, c.visibility)]
+        return [.send(d, moving: moving, revision: s.draftRevision)]
     case .template?:
         openTemplatePicker(&s)
         return []
     case .toggleVisibility?:
-        c.visibility = c.visibility == .public ? .internal : .public
+        let other: Visibility = c.visibility == .public ? .internal : .public
+        // One draft of each kind: a kept one of the other kind is not overwritten.
+        if s.draftsFor == c.ticket, let kept = s.drafts[other], c.keptAs != other {
+            s.message = note("You keep a \(other == .public ? "reply" : "note") draft from \(draftTime(kept.savedAt, s)) on this ticket: "
+                             + "send or throw away one of them first (Esc, then \(other == .public ? "r" : "N"))", .warning)
+            return []
+        }
+        c.visibility = other
         c.findings = nil
         s.composer = c
         return []
@@ -365,8 +391,18 @@ private func handleComposer(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffec
         s.composer = c
         return []
     case .cancelCompose?:
-        s.composer = nil
-        s.message = note("Draft dropped", .info)
+        // Esc keeps the text (a night shift's Esc is a reflex, not a decision); C-x throws it away.
+        let blank = c.isBlank
+        let fx = closeComposer(&s)
+        s.message = blank ? note("Editor closed", .info)
+            : note("\(c.visibility == .public ? "Draft" : "Note draft") kept — \(c.visibility == .public ? "r" : "N") continues it, C-x in the editor throws it away", .info)
+        return fx
+    case .discardDraft?:
+        if c.isBlank { return closeComposer(&s) }
+        s.modal = .confirm(ConfirmState(
+            title: "Throw the \(c.visibility == .public ? "reply" : "note") away",
+            message: SafeText("Throw away what you wrote for \(t.key)? It cannot be brought back."),
+            yes: "Throw away", no: "Keep it"), .discardDraft)
         return []
     default:
         break
@@ -375,7 +411,7 @@ private func handleComposer(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffec
     if c.editor.handle(k, size: area.size) {
         c.findings = nil
         s.composer = c
-        return []
+        return composerEdited(&s)
     }
     if let a = AgentBindings.table.action(for: k, in: .global) { return perform(&s, a) }
     return []
@@ -403,7 +439,7 @@ func applyTemplate(_ s: inout AgentState, _ template: Template, values: [String:
         s.modal = .blanks(prompt)
         return
     }
-    var c = s.composer ?? ComposerState(visibility: .public)
+    var c = s.composer ?? ComposerState(visibility: .public, ticket: s.ticket?.key)
     c.editor = EditorState(text: reply.text ?? "")
     c.editor.moveToEnd()
     c.templateID = template.id
@@ -457,7 +493,14 @@ private func handleModal(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] 
         case .chosen(true):
             s.modal = nil
             switch action {
-            case .quit: s.quit = true; return []
+            case .quit: return requestQuit(&s)
+            case .discardDraft:
+                guard let c = s.composer else { return [] }
+                s.composer!.editor = EditorState()
+                s.composer!.templateID = nil
+                let fx = closeComposer(&s)
+                s.message = note(c.visibility == .public ? "Reply thrown away" : "Note thrown away", .info)
+                return fx
             case .setPriority(let key, let p): return [.setPriority(key, p)]
             case .resolve(let key, let d):
                 s.busy = "Resolving \(key)…"
@@ -479,7 +522,7 @@ private func choose(_ s: inout AgentState, _ purpose: PickerPurpose, _ i: Int) -
     guard let key = s.ticket?.key else { return [] }
     switch purpose {
     case .template(let ts):
-        if s.composer == nil { s.composer = ComposerState(visibility: .public) }
+        if s.composer == nil { s.composer = ComposerState(visibility: .public, ticket: key) }
         applyTemplate(&s, ts[i], values: [:])
         return []
     case .invite(let ids), .supplier(let ids):

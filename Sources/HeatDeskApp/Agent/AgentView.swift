@@ -178,6 +178,7 @@ func renderComposer(_ s: AgentState, _ c: ComposerState, _ l: AgentLayout, _ b: 
     let who = s.ticket?.detail.customer.name ?? ""
     var title = c.visibility == .public ? "Reply to \(who)" : "Internal note (not sent to the customer)"
     if let id = c.templateID { title += " · template \(id)" }
+    if let at = c.savedAt, !c.isBlank { title += " · draft kept \(draftTime(at, s))" }
     b.render(Block(title: SafeText(title), role: c.visibility == .public ? .border : .warning, fill: .normal), in: l.composer)
     b.render(TextEditor(c.editor, placeholder: c.visibility == .public ? "Write the reply… (C-t: template)" : "Write the note…"), in: l.editor)
     guard l.findings.height > 0 else { return }
