@@ -68,7 +68,7 @@ final class SLAMarkTests: XCTestCase {
         agent.key("1")
         agent.keys("/"); agent.type("HD-000005"); agent.keys("Enter", "Enter")
         let opened = try XCTUnwrap(agent.state.ticket)
-        XCTAssertEqual(opened.slaBadge?.text.singleLine, "SLA ✗20m")
+        XCTAssertEqual(opened.slaBadge?.text.singleLine, "SLA ✗1m")
         XCTAssertEqual(opened.slaBadge?.role, .breach)
         agent.key("r"); agent.type("张伟您好，我们正在为您处理。"); agent.key("C-s"); agent.key("C-s")
         XCTAssertNil(agent.state.composer, "sent")

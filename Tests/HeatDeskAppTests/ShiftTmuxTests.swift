@@ -29,7 +29,7 @@ final class ShiftTmuxTests: XCTestCase {
     /// Waits (a generous deadline) until the screen satisfies `ok`.
     @discardableResult
     func waitFor(_ what: String, file: StaticString = #filePath, line: UInt = #line, _ ok: (String) -> Bool) -> String {
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(60)
         var screen = ""
         while Date() < deadline {
             screen = Spawn.run([tmux, "-L", socket, "capture-pane", "-p", "-t", session]).output
@@ -71,7 +71,10 @@ final class ShiftTmuxTests: XCTestCase {
 
         // The agent: a filtered claim, then back to a highlighted row that Enter opens.
         start("agent", "agent --agent AG-002 --db \(db)")
-        waitFor("1 Queue")
+        let first = waitFor("1 Queue")
+        // The queue's size before the claim, read off the tab bar: one less after it.
+        let queued = first.range(of: #"1 Queue \d+"#, options: .regularExpression)
+            .flatMap { Int(first[$0].split(separator: " ").last ?? "") } ?? -1
         keys("2")
         screen = waitFor("✓ ")
         XCTAssertFalse(screen.contains("✗"), "answered tickets show met, not a countdown:\n\(screen)")
@@ -80,7 +83,7 @@ final class ShiftTmuxTests: XCTestCase {
         keys("Escape")
         waitFor("No ticket matches")
         keys("2"); waitFor("2 Mine 4")
-        keys("1"); waitFor("1 Queue 32")
+        keys("1"); waitFor("1 Queue \(queued - 1)")
         keys("Enter")
         screen = waitFor("Claimed HD-000009")
         XCTAssertTrue(screen.contains("(S-Tab: Bot summary)"), screen)
