@@ -38,9 +38,9 @@ extension AgentTmuxTests {
         let claim = try HeatDeskBinary.run(["claim", first, "--agent", "AG-009", "--db", db1, "--shared", shared])
         XCTAssertEqual(claim.status, 0, claim.stderr)
         // A generous deadline for the behaviour; how fast it leaves is measured by make bench.
-        let deadline = Date().addingTimeInterval(60)
+        let leaveBy = Date().addingTimeInterval(60)
         var gone = false
-        while Date() < deadline {
+        while Date() < leaveBy {
             let now = Spawn.run([tmux, "-L", socket, "capture-pane", "-p", "-t", "agent"]).output
             if now.contains("1 Queue"), !now.contains(first) { gone = true; break }
             usleep(100_000)
