@@ -199,6 +199,161 @@ extension AppDatabase {
         try apply(key, change, epoch: s.epoch + 1, expectEpoch: s.epoch, actor: actor, at: at)
     }
 
+    // MARK: Assigning (supervisors)
+
+    /// What speaks against handing a ticket to an agent: the picker warns, the verb wants `--force`.
+    public enum AssignConcern: Equatable, Sendable, CustomStringConvertible {
+        case offline
+        /// They do not speak the customer's language.
+        case language(String)
+        /// They do not serve the ticket's product (an SOS is everyone's, so never for an SOS).
+        case product(Product)
+
+        public var description: String {
+            switch self {
+            case .offline: return "is offline"
+            case .language(let l): return "does not speak \(l)"
+            case .product(let p): return "does not serve \(p.rawValue)"
+            }
+        }
+    }
+
+    /// One agent a supervisor may hand a ticket to, with what the picker shows.
+    public struct AssignCandidate: Equatable, Sendable {
+        public var agent: Agent
+        /// Tickets they hold now (open or pending): their load.
+        public var held: Int
+        public var concerns: [AssignConcern]
+        public init(agent: Agent, held: Int, concerns: [AssignConcern]) { self.agent = agent; self.held = held; self.concerns = concerns }
+    }
+
+    /// A ticket as the assignment sees it, and the agents it could go to: the ones nothing speaks
+    /// against first, then available before away before offline, the least loaded first.
+    public struct AssignOptions: Equatable, Sendable {
+        public var ticket: TicketKey
+        public var status: TicketStatus
+        public var ownerID: String?
+        public var product: Product
+        public var priority: Priority
+        /// The customer's language.
+        public var language: String
+        public var candidates: [AssignCandidate]
+    }
+
+    /// What speaks against `agent` taking a ticket of `product` in `language` (the queue's own
+    /// rule: their skills plus general questions, every SOS, their languages).
+    public static func assignConcerns(_ agent: Agent, product: Product, language: String, priority: Priority) -> [AssignConcern] {
+        var out: [AssignConcern] = []
+        if agent.status == .offline { out.append(.offline) }
+        if !language.isEmpty, !agent.languages.contains(language) { out.append(.language(language)) }
+        let serves = agent.queueProducts
+        if priority != .sos, !serves.isEmpty, !serves.contains(product) { out.append(.product(product)) }
+        return out
+    }
+
+    /// The agents (not supervisors or supplier contacts) a ticket could be assigned to, its
+    /// current owner left out. Nil for an unknown ticket. The directory is small: read whole.
+    public func assignOptions(_ key: TicketKey) throws -> AssignOptions? {
+        try writer.read { db in
+            guard let t = try Row.fetchOne(db, sql: """
+                SELECT t.status, t.owner_id, t.product, t.priority_rank, c.language
+                FROM ticket t LEFT JOIN customer c ON c.id = t.customer_id WHERE t.source = ? AND t.external_id = ?
+                """, arguments: [key.source, key.externalID]) else { return nil }
+            let product = Product(rawValue: t[2]) ?? .other
+            let priority = Priority(rank: t[3]) ?? .normal
+            let language: String = t[4] ?? ""
+            let owner: String? = t[1]
+            var held: [String: Int] = [:]
+            for r in try Row.fetchAll(db, sql: """
+                SELECT owner_id, count(*) FROM ticket
+                WHERE owner_id IS NOT NULL AND status IN ('open', 'pending') GROUP BY owner_id
+                """) { held[r[0]] = r[1] }
+            let order: [AgentStatus: Int] = [.available: 0, .away: 1, .offline: 2]
+            let candidates = try Row.fetchAll(db, sql: "SELECT * FROM agent WHERE role = 'agent' ORDER BY id").compactMap { r -> AssignCandidate? in
+                let a = Agent(id: r["id"], name: r["name"], role: .agent,
+                              skills: (r["skills"] as String).split(separator: ",").compactMap { Product(rawValue: String($0)) },
+                              languages: (r["languages"] as String).split(separator: ",").map(String.init),
+                              center: r["center"], supplierID: r["supplier_id"], status: AgentStatus(rawValue: r["status"]) ?? .offline)
+                guard a.id != owner else { return nil }
+                return AssignCandidate(agent: a, held: held[a.id] ?? 0,
+                                       concerns: Self.assignConcerns(a, product: product, language: language, priority: priority))
+            }.sorted { x, y in
+                if x.concerns.isEmpty != y.concerns.isEmpty { return x.concerns.isEmpty }
+                let sx = order[x.agent.status] ?? 3, sy = order[y.agent.status] ?? 3
+                if sx != sy { return sx < sy }
+                return x.held != y.held ? x.held < y.held : x.agent.id < y.agent.id
+            }
+            return AssignOptions(ticket: key, status: TicketStatus(rawValue: t[0]) ?? .queued, ownerID: owner, product: product,
+                                 priority: priority, language: language, candidates: candidates)
+        }
+    }
+
+    /// `assign` without `confirmed` when something speaks against the agent: nothing was written.
+    public struct AssignConcernsError: Error, Equatable, Sendable, CustomStringConvertible {
+        public var ticket: TicketKey
+        public var agent: Agent
+        public var concerns: [AssignConcern]
+        /// `王芳 (AG-013) is offline and does not speak en`
+        public var description: String { AppDatabase.assignWarning(agent, concerns) }
+    }
+
+    /// One sentence for the concerns: `王芳 (AG-013) is offline and does not speak en`.
+    public static func assignWarning(_ agent: Agent, _ concerns: [AssignConcern]) -> String {
+        let parts = concerns.map(\.description)
+        let list = parts.count <= 2 ? parts.joined(separator: " and ") : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+        return "\(agent.name) (\(agent.id)) " + list
+    }
+
+    public enum AssignOutcome: Equatable, Sendable {
+        /// A waiting ticket, claimed on the agent's behalf.
+        case claimed(epoch: Int)
+        /// A worked ticket, transferred from its owner.
+        case transferred(from: String?, epoch: Int)
+    }
+
+    /// A supervisor hands a ticket to `target`. A waiting ticket is claimed on the agent's
+    /// behalf: the next claim epoch, taken from `authority` for the agent exactly like their
+    /// own claim (so the shared directory's claim file names them, and any other claim of that
+    /// epoch loses); a worked one is transferred. Concerns (offline, language, product) are the
+    /// caller's to ask about: `assignOptions`.
+    /// `confirmed: false` refuses with `AssignConcernsError` when the agent is offline or lacks
+    /// the customer's language or the ticket's product (the screens ask first, then confirm).
+    @discardableResult
+    public func assign(_ key: TicketKey, to target: Agent, by actor: Agent, confirmed: Bool = true,
+                       authority: any ClaimAuthority = LocalClaimAuthority(), at: Date = Date()) throws -> AssignOutcome {
+        guard actor.role == .supervisor else {
+            throw WorkError("only a supervisor can assign tickets; \(actor.id) is \(actor.role == .agent ? "an agent" : "a supplier contact")")
+        }
+        guard target.role != .supplier else { throw WorkError("\(target.id) is a supplier contact; invite suppliers instead") }
+        guard let s = try workState(key) else { throw WorkError("no ticket \(key)") }
+        if !confirmed, s.status != .resolved, let o = try assignOptions(key) {
+            let concerns = Self.assignConcerns(target, product: o.product, language: o.language, priority: o.priority)
+            if !concerns.isEmpty { throw AssignConcernsError(ticket: key, agent: target, concerns: concerns) }
+        }
+        switch s.status {
+        case .resolved:
+            throw WorkError("\(key) is resolved; reopen it before assigning it")
+        case .open, .pending:
+            try transfer(key, to: target, by: actor, reason: "assigned by supervisor \(actor.id)", authority: authority, at: at)
+            return .transferred(from: s.ownerID, epoch: s.epoch + 1)
+        case .queued:
+            if case .lost(let other) = try authority.acquire(key, epoch: s.epoch + 1, holder: target.id) {
+                let name = try agent(id: other)?.name
+                throw WorkError("\(key) was claimed meanwhile by \(other)\(name.map { " (\($0))" } ?? "")")
+            }
+            return try writer.write { db in
+                guard let now = try Self.workState(db, key) else { throw WorkError("no ticket \(key)") }
+                guard now.epoch == s.epoch, now.status == .queued else {
+                    throw WorkError("\(key) changed hands meanwhile (now \(now.ownerID ?? now.status.rawValue)); look again")
+                }
+                let outcome = try EventApplier(db).apply(LoggedEvent(at: at, actor: actor.id,
+                                                                     event: .ticketChanged(key, .claimed(owner: target.id), epoch: s.epoch + 1)))
+                if case .rejected(let why) = outcome { throw WorkError(why) }
+                return .claimed(epoch: s.epoch + 1)
+            }
+        }
+    }
+
     /// A supervisor frees a ticket (a stale claim of a silent workstation): back to the queue.
     public func requeue(_ key: TicketKey, by actor: Agent, reason: String,
                         authority: any ClaimAuthority = LocalClaimAuthority(), at: Date = Date()) throws {

@@ -23,6 +23,7 @@ final class HintsTests: XCTestCase {
         case AgentBindings.queue: break
         case AgentBindings.filter: d.key("/"); d.type("sos")
         case AgentBindings.ticket: openTicket()
+        case AgentBindings.earlier: openTicket(); d.keys("Tab", "Tab", "Enter")   // an earlier contact of the trail
         case AgentBindings.composer: openTicket(); d.key("r"); d.type("ok"); d.key("C-s")   // checked: findings shown
         case AgentBindings.picker: openTicket(); d.key("t")
         case AgentBindings.blank: openTicket(); d.key("t"); d.type("flight-delay-overnight.zh"); d.key("Enter"); d.type("明早")
@@ -53,6 +54,9 @@ final class HintsTests: XCTestCase {
         case (AgentBindings.ticket, .reply): return { _, a, _ in a.composer?.visibility == .public }
         case (AgentBindings.ticket, .note): return { _, a, _ in a.composer?.visibility == .internal }
         case (AgentBindings.ticket, .back): return { _, a, _ in a.ticket == nil }
+        case (AgentBindings.earlier, .back): return { _, a, _ in a.earlier == nil && a.ticket != nil }
+        case (AgentBindings.earlier, .nextView): return { b, a, _ in a.earlier != nil && a.earlier?.pane != b.earlier?.pane }
+        case (AgentBindings.earlier, .down): return { b, a, _ in a.earlier != nil && a.ticket?.pane == b.ticket?.pane }
         case (AgentBindings.ticket, .template), (AgentBindings.composer, .template): return { _, a, _ in modalIsPicker(a) }
         case (AgentBindings.ticket, .invite): return { _, _, fx in fx.contains { if case .loadInviteCandidates(_, _, forTransfer: false) = $0 { true } else { false } } }
         case (AgentBindings.ticket, .inviteSupplier): return { _, _, fx in fx.contains { if case .loadSuppliers = $0 { true } else { false } } }
@@ -87,7 +91,7 @@ final class HintsTests: XCTestCase {
     }
 
     func testEveryHintDoesWhatItSays() throws {
-        let contexts = [AgentBindings.queue, AgentBindings.filter, AgentBindings.ticket, AgentBindings.composer,
+        let contexts = [AgentBindings.queue, AgentBindings.filter, AgentBindings.ticket, AgentBindings.earlier, AgentBindings.composer,
                         AgentBindings.picker, AgentBindings.blank, AgentBindings.confirm, AgentBindings.helpScreen]
         XCTAssertEqual(Set(contexts), Set(AgentBindings.table.contexts.filter { $0 != .global }), "every context is checked")
         for context in contexts {

@@ -101,6 +101,21 @@ final class MonitorE2ETests: XCTestCase {
         Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "Escape"])
         waitFor("Queues  \(before + 4) waiting")
 
+        // a on the first attention row (Home: the oldest waiting SOS) assigns it (issue 14, item 10): the picker
+        // lists the agents with skills, languages, status and load; typing filters; 李明轩 is
+        // offline (the demo signs nobody in), so it asks first; y assigns, a claim for him.
+        Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "Home"])
+        Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "a"])
+        waitFor("Held Skills")
+        XCTAssertTrue(screen().contains("┌ Assign HD-"), "a waiting ticket is assigned, not reassigned:\n\(screen())")
+        Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "-l", "AG-002"])
+        waitFor("> AG-002")
+        Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "Enter"])
+        waitFor("Assign anyway")
+        XCTAssertTrue(screen().contains("is offline"), screen())
+        Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "y"])
+        waitFor("Queues  \(before + 3) waiting")
+
         Spawn.run([tmux, "-L", socket, "send-keys", "-t", "monitor", "q"])
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline && Spawn.run([tmux, "-L", socket, "has-session", "-t", "monitor"]).status == 0 { usleep(100_000) }

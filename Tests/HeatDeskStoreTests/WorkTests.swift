@@ -143,4 +143,73 @@ final class WorkTests: XCTestCase {
         let kinds = try db.writer.read { try String.fetchAll($0, sql: "SELECT kind FROM event WHERE actor = 'A-1' ORDER BY seq") }
         XCTAssertEqual(kinds, ["agent.status_changed", "ticket.claimed", "ticket.contact_revealed"])
     }
+
+    // MARK: Assigning (issue 14, item 10)
+
+    /// Remembers what it was asked, then answers like a shared directory with one epoch already taken.
+    final class Recording: ClaimAuthority, @unchecked Sendable {
+        var asked: [(TicketKey, Int, String)] = []
+        var taken: [Int: String] = [:]
+        func acquire(_ ticket: TicketKey, epoch: Int, holder: String) throws -> ClaimVerdict {
+            asked.append((ticket, epoch, holder))
+            if let other = taken[epoch], other != holder { return .lost(to: other) }
+            taken[epoch] = holder
+            return .won
+        }
+    }
+
+    func testASupervisorAssignsAWaitingTicketAsAClaimOnTheAgentsBehalf() throws {
+        let authority = Recording()
+        XCTAssertEqual(try db.assign(key("T-4"), to: li, by: boss, authority: authority, at: at), .claimed(epoch: 1))
+        XCTAssertEqual(authority.asked.map { "\($0.0) \($0.1) \($0.2)" }, ["T-4 1 A-1"], "the epoch is taken for the agent, like their own claim")
+        let s = try XCTUnwrap(db.workState(key("T-4")))
+        XCTAssertEqual(s.status, .open); XCTAssertEqual(s.ownerID, "A-1"); XCTAssertEqual(s.epoch, 1); XCTAssertEqual(s.handoffs, 0)
+        let logged = try db.writer.read { try Row.fetchAll($0, sql: "SELECT kind, actor FROM event WHERE entity = 'ticket:main/T-4' ORDER BY seq") }
+        XCTAssertEqual(logged.map { "\($0[0] as String) \($0[1] as String)" }, ["ticket.imported test", "ticket.claimed S-1"],
+                       "a claim, made by the supervisor")
+        XCTAssertEqual(try db.agentList(.mine, agent: li).map(\.key), [key("T-4")], "it is hers")
+        XCTAssertEqual(try db.claim(key("T-4"), by: tom, at: at), .heldBy(key("T-4"), agentID: "A-1", name: "李娜"))
+        // A worked ticket is transferred (a new epoch), still only by a supervisor.
+        XCTAssertEqual(try db.assign(key("T-4"), to: tom, by: boss, authority: authority, at: at), .transferred(from: "A-1", epoch: 2))
+        XCTAssertEqual(try db.workState(key("T-4"))?.ownerID, "A-2")
+        XCTAssertEqual(authority.asked.last?.2, "A-2")
+    }
+
+    func testAssigningIsForSupervisorsAndLosesToAFasterClaim() throws {
+        XCTAssertThrowsError(try db.assign(key("T-1"), to: tom, by: li, at: at)) {
+            XCTAssertEqual("\($0)", "only a supervisor can assign tickets; A-1 is an agent")
+        }
+        XCTAssertThrowsError(try db.assign(key("T-1"), to: hiltonDesk, by: boss, at: at)) { XCTAssertTrue("\($0)".contains("supplier contact")) }
+        XCTAssertEqual(try db.workState(key("T-1"))?.status, .queued, "nothing written")
+        // Another workstation claimed epoch 1 first (its claim not synced here yet): the assignment loses.
+        let authority = Recording()
+        authority.taken[1] = "A-2"
+        XCTAssertThrowsError(try db.assign(key("T-1"), to: li, by: boss, authority: authority, at: at)) {
+            XCTAssertEqual("\($0)", "T-1 was claimed meanwhile by A-2 (Tom Baker)")
+        }
+        XCTAssertEqual(try db.workState(key("T-1"))?.status, .queued)
+        _ = try db.claim(key("T-2"), by: tom, at: at)
+        try db.resolve(key("T-2"), .solved, by: tom, at: at)
+        XCTAssertThrowsError(try db.assign(key("T-2"), to: li, by: boss, at: at)) { XCTAssertTrue("\($0)".contains("is resolved")) }
+    }
+
+    func testAssignOptionsShowSkillsLanguagesStatusLoadAndConcerns() throws {
+        try db.setStatus(of: li, .available, at: at)
+        try db.setStatus(of: tom, .away, at: at)
+        _ = try db.claim(key("T-2"), by: tom, at: at)
+        // T-4: a Chinese customer's hotel ticket. Li fits; Tom speaks no zh and serves no hotel;
+        // Wang is offline and serves cars.
+        let o = try XCTUnwrap(db.assignOptions(key("T-4")))
+        XCTAssertEqual(o.status, .queued); XCTAssertEqual(o.language, "zh"); XCTAssertEqual(o.product, .hotel)
+        XCTAssertEqual(o.candidates.map(\.agent.id), ["A-1", "A-2", "A-3"], "fitting first, then by status; agents only")
+        XCTAssertEqual(o.candidates.map(\.concerns), [[], [.language("zh"), .product(.hotel)], [.offline, .product(.hotel)]])
+        XCTAssertEqual(o.candidates.map(\.held), [0, 1, 0])
+        XCTAssertEqual(o.candidates[1].concerns.map(\.description), ["does not speak zh", "does not serve hotel"])
+        // An SOS is everyone's: no product concern, the language still counts.
+        let sos = try XCTUnwrap(db.assignOptions(key("T-3")))
+        XCTAssertEqual(sos.candidates.first { $0.agent.id == "A-2" }?.concerns, [.language("zh")])
+        // The owner is not offered their own ticket.
+        XCTAssertFalse(try XCTUnwrap(db.assignOptions(key("T-2"))).candidates.contains { $0.agent.id == "A-2" })
+        XCTAssertNil(try db.assignOptions(key("T-99")))
+    }
 }

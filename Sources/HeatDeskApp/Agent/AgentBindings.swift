@@ -21,6 +21,8 @@ public enum AgentBindings {
     public static let queue: BindingContext = "queues"
     public static let ticket: BindingContext = "ticket"
     public static let composer: BindingContext = "composer"
+    /// An earlier contact of the service trail, open read-only over the ticket being worked.
+    public static let earlier: BindingContext = "earlier contact"
     /// Typing a filter on the lists (after `/`).
     public static let filter: BindingContext = "filter"
     /// The modals: a picker (templates, colleagues, dispositions…), a template's blank, a
@@ -63,7 +65,7 @@ public enum AgentBindings {
         case .picker?: return picker
         case .blanks?: return blank
         case .confirm?: return confirm
-        case nil: return s.composer != nil ? composer : s.ticket != nil ? ticket : s.filtering ? filter : queue
+        case nil: return s.earlier != nil ? earlier : s.composer != nil ? composer : s.ticket != nil ? ticket : s.filtering ? filter : queue
         }
     }
 
@@ -116,6 +118,15 @@ public enum AgentBindings {
         add(["v"], .reveal, "reveal", ticket, bar: false, "reveal the customer's contact details (logged)")
         add(["Tab"], .nextView, "pane", ticket, bar: false, "next pane: conversation, orders, service trail, people, the bot's whole hand-over summary")
         add(["S-Tab"], .prevView, "prev pane", ticket, bar: false)
+        add(["Enter"], .open, "open earlier", ticket, bar: false,
+            "on the service trail pane: open the selected earlier contact read-only (Esc comes back)")
+
+        // An earlier contact, read-only
+        add(["Esc", "q"], .back, "back to your ticket", earlier, "back to the ticket you were working, its reply or note as you left it")
+        add(["Tab"], .nextView, "pane", earlier, "next pane: conversation, orders, service trail, people, the bot's whole hand-over summary")
+        add(["S-Tab"], .prevView, "prev pane", earlier, bar: false)
+        add(["Down", "j"], .down, "scroll", earlier, "scroll the conversation, or move in the orders, trail and people panes")
+        add(["Up", "k"], .up, "up", earlier, bar: false)
 
         // Composer
         add(["C-s"], .send, "send", composer, "check with HEAT, then send (a second C-s sends despite findings)")

@@ -143,6 +143,8 @@ public final class AgentRuntime: @unchecked Sendable {
             }
         case .loadInviteCandidates(let key, let products, let forTransfer):
             send(.inviteCandidates(try db.inviteCandidates(for: key, tripProducts: products, excluding: me.id), forTransfer: forTransfer))
+        case .openEarlier(let key):
+            send(.earlierLoaded(try db.openedTicket(key)))
         case .loadSuppliers(let key):
             guard let d = try db.ticketDetail(key) else { throw AppDatabase.WorkError("no ticket \(key)") }
             send(.suppliers(try db.suppliers(of: d.orders)))
@@ -233,7 +235,7 @@ extension AgentEffect {
         switch self {
         case .claim, .claimNext, .send, .invite, .leave, .transfer, .setPriority, .setPending, .resolve, .reopen, .reveal, .setStatus:
             return true
-        case .loadLists, .openTicket, .find, .loadInviteCandidates, .loadSuppliers, .poll,
+        case .loadLists, .openTicket, .openEarlier, .find, .loadInviteCandidates, .loadSuppliers, .poll,
              .saveDraft, .deleteDraft, .loadDrafts, .explainDepartures:
             return false
         }

@@ -29,6 +29,11 @@ public struct AgentState: Sendable {
     /// The opened ticket (nil: the lists are shown).
     public var ticket: TicketScreenState?
     public var composer: ComposerState?
+    /// An earlier contact of the customer, opened read-only from the service trail over the
+    /// ticket being worked (which, with its composer, stays as it was until Esc).
+    public var earlier: TicketScreenState?
+    /// The earlier contact asked for with Enter, until it loads.
+    public var openingEarlier: TicketKey?
     public var modal: AgentModal?
     public var message: TransientMessage?
     /// What an effect in flight is doing (shown on the message line until it answers).
@@ -165,6 +170,8 @@ public enum AgentMessage: Sendable {
     case tick(Date)
     case listsLoaded([AgentList: [QueueItem]], AppDatabase.AgentCounts)
     case ticketLoaded(OpenedTicket)
+    /// The earlier contact asked for by `openEarlier` (nil: it is gone).
+    case earlierLoaded(OpenedTicket?)
     case claimResult(AppDatabase.ClaimOutcome?)
     /// A work command succeeded; `leave` says the ticket is no longer the agent's to show.
     case workDone(String, leave: Bool)
@@ -198,6 +205,8 @@ public enum AgentEffect: Sendable, Equatable {
     case loadLists
     /// Loads (or reloads) a ticket for the ticket screen.
     case openTicket(TicketKey)
+    /// Loads an earlier contact of the service trail, to show read-only over the open ticket.
+    case openEarlier(TicketKey)
     /// Finds a ticket by what the agent typed (`HD-1042`, `source:HD-1042`) beyond the loaded page, and opens it.
     case find(String)
     /// Claims, then opens when `open`.

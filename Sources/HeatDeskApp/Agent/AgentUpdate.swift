@@ -62,6 +62,9 @@ private func step(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffect] {
         s.ticket!.now = s.now
         s.drafts = [:]; s.draftsFor = nil
         return fx + [.loadDrafts(opened.detail.ticket.key)]
+    case .earlierLoaded(let opened):
+        earlierLoaded(&s, opened)
+        return []
     case .claimResult(let outcome):
         s.busy = nil
         switch outcome {
@@ -137,6 +140,7 @@ private func resetSelection(_ s: inout AgentState) {
 
 private func handleKey(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] {
     if s.modal != nil { return handleModal(&s, k) }
+    if s.earlier != nil { return earlierKey(&s, k) }
     if s.filtering {
         // The filter's bindings (AgentBindings.filter); every other key edits the text.
         switch AgentBindings.table.action(for: k, in: AgentBindings.filter) {
@@ -267,6 +271,7 @@ private func performTicket(_ s: inout AgentState, _ a: AgentAction) -> [AgentEff
         return [.loadLists]
     case .nextView: s.ticket!.nextPane()
     case .prevView: s.ticket!.nextPane(backwards: true)
+    case .open: return openEarlier(&s)
     case .reply, .note, .template:
         guard needActive("write") else { return [] }
         guard s.ownsTicket || isParticipant else {

@@ -48,8 +48,12 @@ public func agentView(_ s: AgentState, _ size: Size) -> Buffer {
     let l = AgentLayout(size, s)
     renderTopLine(s, l.top, &b)
     if let t = s.ticket {
-        TicketScreen.render(t, in: l.ticket, buffer: &b)
-        if let c = s.composer { renderComposer(s, c, l, &b) }
+        if let e = s.earlier {
+            renderEarlier(s, e, l, &b)
+        } else {
+            TicketScreen.render(t, in: l.ticket, buffer: &b)
+            if let c = s.composer { renderComposer(s, c, l, &b) }
+        }
     } else {
         renderLists(s, l, &b)
     }

@@ -22,7 +22,7 @@ extension Monitor {
         switch s.modal {
         case .help?: return helpContext
         case .reassign?: return pickerContext
-        case .confirmRequeue?, .confirmRequeueHeld?: return questionContext
+        case .confirmRequeue?, .confirmRequeueHeld?, .confirmAssign?: return questionContext
         case nil: return s.ticket == nil ? context : ticketContext
         }
     }
@@ -36,7 +36,8 @@ extension Monitor {
         KeyBinding(["Tab"], .switchPane, help: "Pane", description: "Switch between the ticket list and the agents", context: context),
         KeyBinding(["Enter"], .open, help: "Open", description: "Open the selected ticket read-only", context: context),
         KeyBinding(["r"], .requeue, help: "Requeue", description: "Put the selected ticket back in the queue (a new claim epoch); on an agent, all the tickets they hold", context: context),
-        KeyBinding(["a"], .reassign, help: "Reassign", description: "Hand the selected ticket to another agent", context: context),
+        KeyBinding(["a"], .reassign, help: "Reassign",
+                   description: "Hand the selected ticket to an agent: a waiting one is claimed for them, a worked one transferred", context: context),
         KeyBinding(["+"], .raise, help: "Raise", description: "Raise the selected ticket's priority one step", context: context),
         KeyBinding(["g"], .refresh, help: "Refresh", description: "Read the figures again now", context: context, inHelpBar: false),
         KeyBinding(["Down", "j"], .down, help: "Down", context: context, inHelpBar: false),
@@ -54,12 +55,14 @@ extension Monitor {
         KeyBinding(["PgDn", "Space"], .pageDown, help: "Page down", context: ticketContext, inHelpBar: false),
         KeyBinding(["PgUp", "b"], .pageUp, help: "Page up", context: ticketContext, inHelpBar: false),
         KeyBinding(["r"], .requeue, help: "Requeue", description: "Put this ticket back in the queue (a new claim epoch)", context: ticketContext),
-        KeyBinding(["a"], .reassign, help: "Reassign", description: "Hand this ticket to another agent", context: ticketContext),
+        KeyBinding(["a"], .reassign, help: "Reassign",
+                   description: "Hand this ticket to an agent: a waiting one is claimed for them, a worked one transferred", context: ticketContext),
         KeyBinding(["+"], .raise, help: "Raise", description: "Raise this ticket's priority one step", context: ticketContext),
         KeyBinding(["g"], .refresh, help: "Refresh", description: "Read the ticket and the figures again now", context: ticketContext,
                    inHelpBar: false),
         KeyBinding(["?"], .help, help: "Help", description: "This list of keys", context: ticketContext),
-        KeyBinding(["Enter"], .choose, help: "Choose", description: "Hand the ticket to the highlighted agent (typing filters)", context: pickerContext),
+        KeyBinding(["Enter"], .choose, help: "Choose", description: "Hand the ticket to the highlighted agent; asks first when they are offline or lack its language or product (typing filters)",
+                   context: pickerContext),
         KeyBinding(["Esc"], .cancel, help: "Cancel", description: "Close without choosing", context: pickerContext),
         KeyBinding(["Down"], .down, help: "Down", context: pickerContext),
         KeyBinding(["Up"], .up, help: "Up", context: pickerContext),

@@ -75,10 +75,15 @@ extension Monitor {
                 }
                 if refused.isEmpty { send(.done("\(done) ticket\(done == 1 ? "" : "s") of \(agentID) back in the queue")) }
                 else { send(.failed("\(done) requeued; \(refused.count) refused: \(refused[0])")) }
+            case .loadAssignOptions(let key):
+                send(.assignOptions(try env.db.assignOptions(key)))
             case .reassign(let key, let agentID):
                 guard let target = try env.db.agent(id: agentID) else { send(.failed("no agent \(agentID)")); return }
-                try env.db.transfer(key, to: target, by: env.supervisor, reason: "reassigned by supervisor", authority: env.authority, at: env.now())
-                send(.done("\(key) handed to \(target.name) (\(target.id))"))
+                // The supervisor was asked about any concern in the picker: confirmed.
+                switch try env.db.assign(key, to: target, by: env.supervisor, authority: env.authority, at: env.now()) {
+                case .claimed: send(.done("\(key) assigned to \(target.name) (\(target.id))"))
+                case .transferred(let from, _): send(.done("\(key) handed from \(from ?? "-") to \(target.name) (\(target.id))"))
+                }
             case .setPriority(let key, let priority):
                 try env.db.setPriority(key, priority, by: env.supervisor, at: env.now())
                 send(.done("\(key) raised to \(priority.rawValue)"))

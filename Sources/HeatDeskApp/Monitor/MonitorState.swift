@@ -1,5 +1,6 @@
 import Foundation
 import HeatDeskCore
+import HeatDeskStore
 import TerminalKit
 
 /// The supervisor monitor's whole state: the last figures, what is selected, what is open.
@@ -9,7 +10,10 @@ public struct MonitorState: Sendable {
 
     public enum Modal: Sendable, Equatable {
         case help(scroll: Int)
-        case reassign(PickerState, ticket: TicketKey, agentIDs: [String])
+        /// Assign a waiting ticket or reassign a worked one: the agents with skills, languages, status, load.
+        case reassign(AssignPicker)
+        /// The chosen agent is offline or lacks the ticket's language or product: ask first (No is the default).
+        case confirmAssign(ConfirmState, ticket: TicketKey, agentID: String)
         case confirmRequeue(ConfirmState, ticket: TicketKey)
         /// Free every ticket an agent holds (their workstation went silent).
         case confirmRequeueHeld(ConfirmState, agentID: String)
@@ -118,6 +122,8 @@ public enum MonitorMessage: Sendable {
     case staleFailed(String, at: Date)
     /// The ticket asked for by `openTicket` (nil: it is gone).
     case ticketLoaded(OpenedTicket?)
+    /// The agents the ticket could be assigned to (nil: the ticket is gone).
+    case assignOptions(AppDatabase.AssignOptions?)
     /// An action went through (requeue, reassign, priority): say so and read again.
     case done(String)
     case failed(String)
@@ -134,6 +140,9 @@ public enum MonitorEffect: Sendable, Equatable {
     case requeue(TicketKey)
     /// Requeue every open or pending ticket the agent holds.
     case requeueHeld(agentID: String)
+    /// Read the agents a ticket can go to, for the assign picker.
+    case loadAssignOptions(TicketKey)
+    /// Assign a waiting ticket (a claim on the agent's behalf) or transfer a worked one.
     case reassign(TicketKey, to: String)
     case setPriority(TicketKey, Priority)
 }

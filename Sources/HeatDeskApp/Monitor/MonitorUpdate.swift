@@ -1,5 +1,6 @@
 import Foundation
 import HeatDeskCore
+import HeatDeskStore
 import TerminalKit
 
 /// The supervisor monitor: `update` (pure), `view` (pure), and the runtime that carries out
@@ -82,6 +83,14 @@ public enum Monitor {
                 s.ticket = screen
             }
             return []
+        case .assignOptions(let options):
+            guard let o = options else { note(&s, "That ticket is gone", .warning); return [] }
+            guard s.modal == nil else { return [] }
+            guard o.status != .resolved else { note(&s, "\(o.ticket) is resolved", .warning); return [] }
+            guard !o.candidates.isEmpty else { note(&s, "No agent to hand \(o.ticket) to", .warning); return [] }
+            // As tall as the agents need, within what the terminal leaves around it.
+            s.modal = .reassign(AssignPicker(o, visibleRows: min(AssignPicker.rows(for: s.size), max(3, o.candidates.count))))
+            return []
         case .done(let text):
             note(&s, text, .success)
             s.refreshing = true
@@ -147,11 +156,8 @@ public enum Monitor {
         case .reassign:
             guard let t = ticketOrNote(&s) else { return [] }
             guard t.status != .resolved else { note(&s, "\(t.key) is resolved", .warning); return [] }
-            let candidates = (s.report?.agents ?? []).filter { $0.role == .agent && $0.id != t.ownerID }
-            guard !candidates.isEmpty else { note(&s, "No agent to hand it to", .warning); return [] }
-            let items = candidates.map { SafeText("\($0.name)  \($0.id)  \($0.presence.rawValue)  in hand \($0.inHand)") }
-            s.modal = .reassign(PickerState(title: SafeText("Reassign \(t.key) to"), items: items, visibleRows: 10),
-                                ticket: t.key, agentIDs: candidates.map(\.id))
+            // Skills and languages are not in the figures: the picker opens when they are read.
+            return [.loadAssignOptions(t.key)]
         case .choose, .cancel, .yes, .no:
             break   // the modals' own keys (modalKey)
         case .raise:
@@ -167,13 +173,29 @@ public enum Monitor {
         switch modal {
         case .help(let scroll):
             s.modal = scrolled(key, scroll).map { .help(scroll: $0) }
-        case .reassign(var picker, let ticket, let ids):
-            switch picker.handle(key) {
-            case .open: s.modal = .reassign(picker, ticket: ticket, agentIDs: ids)
+        case .reassign(var p):
+            switch p.picker.handle(key) {
+            case .open: s.modal = .reassign(p)
             case .cancelled: s.modal = nil
             case .chosen(let i):
+                let c = p.options.candidates[i]
+                // Offline, or not the customer's language or the ticket's product: ask first.
+                if let question = AssignPicker.question(p.options, c) {
+                    s.modal = .confirmAssign(question, ticket: p.ticket, agentID: c.agent.id)
+                    return []
+                }
                 s.modal = nil
-                return [.reassign(ticket, to: ids[i])]
+                return [.reassign(p.ticket, to: c.agent.id)]
+            }
+        case .confirmAssign(var confirm, let ticket, let agentID):
+            switch confirm.handle(key) {
+            case .open: s.modal = .confirmAssign(confirm, ticket: ticket, agentID: agentID)
+            case .cancelled, .chosen(false):
+                s.modal = nil
+                note(&s, "Nothing changed: \(ticket) not assigned", .info)
+            case .chosen(true):
+                s.modal = nil
+                return [.reassign(ticket, to: agentID)]
             }
         case .confirmRequeueHeld(var confirm, let agentID):
             switch confirm.handle(key) {

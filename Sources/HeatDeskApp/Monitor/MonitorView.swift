@@ -267,9 +267,9 @@ extension Monitor {
         switch modal {
         case .help(let scroll):
             help(scroll, &b, area)
-        case .reassign(let picker, _, _):
-            b.render(Picker(picker), in: area)
-        case .confirmRequeue(let confirm, _), .confirmRequeueHeld(let confirm, _):
+        case .reassign(let picker):
+            b.render(AssignPickerView(state: picker), in: area)
+        case .confirmRequeue(let confirm, _), .confirmRequeueHeld(let confirm, _), .confirmAssign(let confirm, _, _):
             b.render(ConfirmDialog(confirm), in: area)
         }
     }

@@ -264,6 +264,46 @@ struct TransferCommand: ParsableCommand {
     }
 }
 
+/// A supervisor hands a ticket to an agent (issue 14, item 10): the store decides claim or
+/// transfer and what speaks against the agent; this only parses and prints.
+struct AssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign",
+        abstract: "A supervisor hands a ticket to an agent: a waiting one is claimed on their behalf, a worked one transferred.",
+        discussion: """
+            Supervisors only. Refused (exit 1, with the reasons) when the agent is offline, does not speak the \
+            customer's language or does not serve the ticket's product, unless --force. With --shared the claim \
+            epoch is taken in the shared directory for the agent, exactly like their own claim.
+            """)
+    @Argument(help: "The ticket id.") var ticket: String
+    @Option(help: ArgumentHelp("The agent who takes it.", valueName: "id")) var to: String
+    @Flag(help: "Assign even to an agent who is offline or lacks the customer's language or the ticket's product.") var force = false
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "JSON for scripts.") var json = false
+
+    func run() throws {
+        let w = try WorkContext(store: store, actor: actor)
+        let key = try w.ticket(ticket)
+        guard let target = try w.db.agent(id: to) else { throw CommandFailure(message: "no agent '\(Sanitize.line(to))'", code: 2) }
+        let outcome: AppDatabase.AssignOutcome
+        do {
+            outcome = try w.perform { try w.db.assign(key, to: target, by: w.actor, confirmed: force, authority: w.authority) }
+        } catch let e as AppDatabase.AssignConcernsError {
+            throw CommandFailure(message: Sanitize.line(e.description) + "; --force assigns anyway", code: 1)
+        }
+        let name = Sanitize.line(target.name)
+        switch outcome {
+        case .claimed(let epoch):
+            w.done(json, "\(key) assigned to \(target.id) (\(name)) by \(w.actor.id) (epoch \(epoch)).",
+                   ["ticket": key.description, "owner": target.id, "epoch": epoch, "from": nil])
+        case .transferred(let from, let epoch):
+            w.done(json, "\(key) transferred from \(from ?? "-") to \(target.id) (\(name)) by \(w.actor.id) (epoch \(epoch)).",
+                   ["ticket": key.description, "owner": target.id, "epoch": epoch, "from": from])
+        }
+    }
+}
+
 struct ResolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "resolve", abstract: "Resolve a ticket with a disposition (first-contact resolution is recorded).")
     @Argument(help: "The ticket id.") var ticket: String
