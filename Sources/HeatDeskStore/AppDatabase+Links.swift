@@ -81,12 +81,12 @@ extension AppDatabase {
             if try !hasParent(db, me.id), let (parent, reason) = try chosenParent(db, a, me) {
                 made += try link(applier, a.ticket.key, to: parent, reason: reason, epoch: me.epoch, at: at, actor: actor)
             }
-            // Tickets already here that chase this (older) one: same customer, shared order, in the window.
+            // Tickets already here that chase this (older) one: same customer, shared order, in the
+            // window. One already linked to a newer original moves here (the applier keeps the older).
             guard !a.ticket.orderIDs.isEmpty else { continue }
             let later = try Row.fetchAll(db, sql: """
                 SELECT c.source, c.external_id, c.claim_epoch, c.created_at FROM ticket c
                 WHERE c.customer_id = ? AND c.created_at >= ? AND c.created_at <= ? AND c.status != 'resolved' AND c.id != ?
-                  AND NOT EXISTS (SELECT 1 FROM ticket_link l WHERE l.child_id = c.id)
                   AND EXISTS (SELECT 1 FROM ticket_order o WHERE o.ticket_id = c.id AND o.order_id IN (\(marks(a.ticket.orderIDs.count))))
                 ORDER BY c.created_at, c.source, c.external_id
                 """, arguments: StatementArguments([a.ticket.customerID, a.ticket.createdAt.millis,
