@@ -33,6 +33,8 @@ public final class Importer: @unchecked Sendable {
     /// Each written batch with its outcomes, in order (the rows are handed back, not copied).
     private var written: [([Pending], [Result<EventApplier.Outcome, FieldError>])] = []
     private var writeError: Error?
+    /// Set while a bulk load runs without its indexes: follow-ups are linked in one pass after it.
+    private var bulkLoading = false
 
     struct Pending {
         var file: String
@@ -126,8 +128,13 @@ public final class Importer: @unchecked Sendable {
         summary.bulk = try useBulkLoad(plan.filter { $0.kind == .ticket || $0.kind == .message }.map(\.path))
         if summary.bulk {
             var loaded = Date()
+            let before = try database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM ticket") ?? 0 }
+            bulkLoading = true
+            defer { bulkLoading = false }
             try database.withDeferredIndexes { try readAll(); loaded = Date() }
             summary.indexSeconds = Date().timeIntervalSince(loaded)
+            // Without its indexes the load cannot look for originals row by row: one pass after.
+            try database.linkTickets(after: before, at: now(), actor: "\(options.actor):\(options.source)")
         } else {
             try readAll()
         }
@@ -410,15 +417,24 @@ public final class Importer: @unchecked Sendable {
                 }
             }
         } else {
+            let linkNow = !bulkLoading
             try database.writer.write { db in
                 let applier = try EventApplier(db)
                 let checker = ReferenceChecker(db: db, memory: nil)
+                var arrivals: [AppDatabase.Arrival] = []
                 for p in pending {
                     do {
                         try checker.check(p.item)
-                        outcomes.append(.success(try self.apply(p, applier, at: at, actor: actor)))
+                        let outcome = try self.apply(p, applier, at: at, actor: actor)
+                        outcomes.append(.success(outcome))
+                        if linkNow, outcome == .applied, case .ticket(let r) = p.item, r.ticket.status != .resolved {
+                            arrivals.append(AppDatabase.Arrival(ticket: r.ticket, firstMessage: r.firstMessage?.body, chases: r.chases))
+                        }
                     } catch let e as FieldError { outcomes.append(.failure(e)) }
                 }
+                // Follow-ups (Docs/import-format.md): decided once the batch's tickets are all in,
+                // in the same transaction, so a re-run after a crash links exactly what it imports.
+                if !arrivals.isEmpty { try AppDatabase.linkArrivals(db, applier, arrivals, at: at, actor: actor) }
             }
         }
         return outcomes

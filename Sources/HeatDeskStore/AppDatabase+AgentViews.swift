@@ -39,6 +39,28 @@ extension AppDatabase {
         """
 
     static func agentList(_ db: Database, _ list: AgentList, agent: Agent, limit: Int) throws -> [QueueItem] {
+        var items = try unmarkedAgentList(db, list, agent: agent, limit: limit)
+        if list == .mine {
+            // Follow-ups of my tickets come to me (hidden from the queue), each after its original.
+            for f in try followUpsRouted(db, to: agent.id, limit: limit) where !items.contains(where: { $0.key == f.key }) {
+                items.append(f)
+            }
+        }
+        try markLinks(db, &items)
+        if list == .mine {
+            var ordered: [QueueItem] = items.filter { if case .followUp(_, let owner)? = $0.link, owner == agent.id, $0.status == .queued { return false }; return true }
+            for f in items where !ordered.contains(where: { $0.key == f.key }) {
+                guard case .followUp(let parent, _)? = f.link, let at = ordered.firstIndex(where: { $0.key == parent }) else { ordered.append(f); continue }
+                var end = at + 1
+                while end < ordered.count, case .followUp(parent, _)? = ordered[end].link { end += 1 }
+                ordered.insert(f, at: end)
+            }
+            items = ordered
+        }
+        return items
+    }
+
+    static func unmarkedAgentList(_ db: Database, _ list: AgentList, agent: Agent, limit: Int) throws -> [QueueItem] {
         switch list {
         case .queue:
             return try queue(db, QueueFilter(products: agent.queueProducts, languages: agent.languages, limit: limit))

@@ -222,6 +222,7 @@ extension AppDatabase {
                 ) WITHOUT ROWID;
                 """)
         }
+        registerLinkMigration(&migrator)
         return migrator
     }
 }

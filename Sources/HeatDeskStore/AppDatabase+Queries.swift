@@ -18,7 +18,11 @@ extension AppDatabase {
 
     /// Tickets in a status, SOS and urgent first, then by SLA due time: the order agents serve.
     public func queue(_ filter: QueueFilter = QueueFilter()) throws -> [QueueItem] {
-        try writer.read { db in try Self.queue(db, filter) }
+        try writer.read { db in
+            var items = try Self.queue(db, filter)
+            try Self.markLinks(db, &items)
+            return items
+        }
     }
 
     static func queue(_ db: Database, _ filter: QueueFilter) throws -> [QueueItem] {
@@ -29,6 +33,8 @@ extension AppDatabase {
             WHERE t.status = ?
             """
         var args: [any DatabaseValueConvertible] = [filter.status.rawValue]
+        // A follow-up waits behind its open original: its owner's, or claimed with it (AppDatabase+Links).
+        if filter.status == .queued { sql += " AND " + notBehindOpenOriginal }
         if !filter.products.isEmpty {
             // SOS is everyone's: the 24-hour SOS promise does not wait for the right desk.
             sql += " AND (t.product IN (\(filter.products.map { _ in "?" }.joined(separator: ","))) OR t.priority_rank = 0)"
@@ -144,7 +150,7 @@ extension AppDatabase {
                        disposition: (t[7] as String?).flatMap(Disposition.init(rawValue:)))
         }
         return TicketDetail(ticket: ticket, customer: customer, messages: messages, participants: participants,
-                            orders: orders, serviceTrail: trail)
+                            orders: orders, serviceTrail: trail, links: try links(db, ticketRowID: rowID))
     }
 
     static func customer(_ db: Database, id: String) throws -> Customer? {

@@ -389,7 +389,9 @@ extension AppDatabase {
         guard let s = try workState(key) else { throw WorkError("no ticket \(key)") }
         try Self.requireOwnerOrSupervisor(s, actor, "resolve")
         guard s.status == .open || s.status == .pending else { throw WorkError("\(key) is \(s.status.rawValue); only a worked ticket can be resolved") }
-        let fcr = Ticket.isFirstContactResolution(epoch: s.epoch, handoffs: s.handoffs, answered: s.answered)
+        // A chased ticket is not first-contact: the customer had to come back (Docs/metrics.md).
+        let chased = try writer.read { db in try Self.wasChased(db, key) }
+        let fcr = Ticket.isFirstContactResolution(epoch: s.epoch, handoffs: s.handoffs, answered: s.answered) && !chased
         try apply(key, .resolved(disposition, firstContact: fcr), epoch: s.epoch, expectEpoch: s.epoch, actor: actor, at: at)
         return fcr
     }

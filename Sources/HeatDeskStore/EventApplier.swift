@@ -323,6 +323,8 @@ public final class EventApplier {
             if !current.present { return .alreadyPresent }
         case .contactRevealed:
             break // the log entry is the whole effect
+        case .linked(let parent, let reason):
+            return try AppDatabase.applyLink(db, childID: id, child: key, parent: parent, reason: reason, at: at)
         }
         return .applied
     }

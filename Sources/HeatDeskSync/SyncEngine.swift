@@ -250,6 +250,7 @@ public final class SyncEngine: @unchecked Sendable {
         do {
             try db.writer.write { db in
                 let applier = try EventApplier(db)
+                var arrivals: [AppDatabase.Arrival] = []
                 let authority = self.authority
                 applier.claimHolder = { key, epoch in
                     try holders[ClaimID(ticket: key, epoch: epoch)] ?? authority.read(key, epoch: epoch)?.holder
@@ -269,6 +270,9 @@ public final class SyncEngine: @unchecked Sendable {
                                 || (error.message ?? "").contains("FOREIGN KEY") {
                         throw MissingDependency(reason: "event \(e.seq) (\(e.kind) \(e.entity)) refers to what has not arrived yet")
                     }
+                    if outcome == .applied, case .ticketImported(let t, let m) = event, t.status != .resolved {
+                        arrivals.append(AppDatabase.Arrival(ticket: t, firstMessage: m?.body))
+                    }
                     switch outcome {
                     case .applied: applied += 1
                     case .alreadyPresent: break
@@ -280,6 +284,9 @@ public final class SyncEngine: @unchecked Sendable {
                         rejected.append(SyncRejection(node: node, seq: e.seq, kind: e.kind, entity: e.entity, actor: e.actor, reason: why))
                     }
                 }
+                // Tickets another workstation imported may chase (or be chased by) tickets this one
+                // holds: decided here too, as this node's own link events (AppDatabase+Links).
+                if !arrivals.isEmpty { try AppDatabase.linkArrivals(db, applier, arrivals, at: Date(), actor: "sync:\(self.agentID)") }
                 try Self.savePeer(db, node) { $0.highWater = batch.to; $0.lastFile = max($0.lastFile, file) }
             }
         } catch let e as MissingDependency {
@@ -364,7 +371,7 @@ public final class SyncEngine: @unchecked Sendable {
     }
 
     /// A digest of the replicated state (tickets' owner, epoch, status, priority, resolution;
-    /// the message set; the participant set): equal on every node that has seen the same events.
+    /// the message set; the participant set; the follow-up links): equal on every node that has seen the same events.
     public static func digest(_ db: AppDatabase) throws -> String {
         try db.writer.read { db in
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -381,6 +388,10 @@ public final class SyncEngine: @unchecked Sendable {
                 """
                 SELECT t.source || '/' || t.external_id || '|' || p.member_id || '|' || (p.left_at IS NULL)
                 FROM participant p JOIN ticket t ON t.id = p.ticket_id ORDER BY t.source, t.external_id, p.member_id
+                """,
+                """
+                SELECT c.source || '/' || c.external_id || '>' || p.source || '/' || p.external_id
+                FROM ticket_link l JOIN ticket c ON c.id = l.child_id JOIN ticket p ON p.id = l.parent_id ORDER BY c.source, c.external_id
                 """,
             ]
             var rows = 0

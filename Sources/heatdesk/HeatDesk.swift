@@ -12,7 +12,7 @@ struct HeatDesk: ParsableCommand {
         subcommands: [AgentCommand.self, ImportCommand.self, DemoCommand.self, TemplatesCommand.self, CheckCommand.self, QueueCommand.self,
                       ShowCommand.self, StatsCommand.self, GenerateCommand.self,
                       ClaimNextCommand.self, ClaimCommand.self, ReplyCommand.self, NoteCommand.self, InviteCommand.self,
-                      LeaveCommand.self, TransferCommand.self, AssignCommand.self, PendingCommand.self, PriorityCommand.self, ResolveCommand.self,
+                      LeaveCommand.self, TransferCommand.self, AssignCommand.self, PendingCommand.self, PriorityCommand.self, ResolveCommand.self, MergeCommand.self,
                       ReopenCommand.self, SyncCommand.self, MonitorCommand.self]
     )
 

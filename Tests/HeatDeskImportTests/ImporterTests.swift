@@ -49,8 +49,10 @@ final class ImporterTests: XCTestCase {
         let queue = try db.queue()
         XCTAssertEqual(queue.map(\.key.externalID), ["HD-2", "HD-1"], "SOS first")
         XCTAssertEqual(queue.first?.tripProducts, [.flight, .hotel])
-        // One event per change: 3 orders, 1 customer, 2 tickets.
-        XCTAssertEqual(try count("SELECT count(*) FROM event"), 6)
+        // One event per change: 3 orders, 1 customer, 2 tickets, and HD-2 linked as a follow-up of
+        // HD-1 (same customer and orders; the more urgent follow-up stays in the queue).
+        XCTAssertEqual(try count("SELECT count(*) FROM event"), 7)
+        XCTAssertEqual(try count("SELECT count(*) FROM event WHERE kind = 'ticket.linked'"), 1)
         XCTAssertEqual(try count("SELECT count(*) FROM event WHERE kind = 'ticket.imported' AND actor = 'import:main'"), 2)
     }
 

@@ -10,6 +10,8 @@ public enum AgentAction: Hashable, Sendable {
     // ticket
     case back, reply, note, template, invite, inviteSupplier, leave
     case transfer, priority, pending, resolve, reopen, reveal
+    /// Merge a follow-up into its original (from either of them), after a confirmation.
+    case merge
     // composer
     case send, toggleVisibility, cancelCompose, discardDraft, findings
     // the filter being typed, and the modals (their own state machines carry these out; the
@@ -114,6 +116,7 @@ public enum AgentBindings {
         add(["p"], .priority, "priority", ticket, bar: false, "change the priority (lowering an SOS asks first)")
         add(["w"], .pending, "pending", ticket, bar: false, "set pending: waiting for the customer or a supplier; again to resume")
         add(["o"], .reopen, "reopen", ticket, bar: false, "reopen a resolved ticket")
+        add(["M"], .merge, "merge", ticket, bar: false, "merge a follow-up (a chase) into its original, from either one, after a confirmation: resolved as duplicate, its conversation kept and shown on the original")
         add(["c"], .claim, "claim", ticket, bar: false, "claim this ticket (when it is queued)")
         add(["v"], .reveal, "reveal", ticket, bar: false, "reveal the customer's contact details (logged)")
         add(["Tab"], .nextView, "pane", ticket, bar: false, "next pane: conversation, orders, service trail, people, the bot's whole hand-over summary")

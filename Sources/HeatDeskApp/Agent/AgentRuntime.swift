@@ -169,6 +169,9 @@ public final class AgentRuntime: @unchecked Sendable {
         case .reopen(let key):
             try db.reopen(key, by: me, authority: authority)
             try done("\(key) reopened; it is yours", key, send)
+        case .merge(let followUp, let original, let shown):
+            try db.merge(followUp, into: original, by: me, authority: authority)
+            try done("\(followUp) merged into \(original): resolved as duplicate, its conversation shown there", shown, send)
         case .reveal(let key):
             try db.logContactReveal(key, field: "phone,email", by: me)
             send(.workDone("Contact details revealed (logged)", leave: false))
@@ -233,7 +236,7 @@ extension AgentEffect {
     /// Effects that write events of ours (what sync publishes).
     public var writes: Bool {
         switch self {
-        case .claim, .claimNext, .send, .invite, .leave, .transfer, .setPriority, .setPending, .resolve, .reopen, .reveal, .setStatus:
+        case .claim, .claimNext, .send, .invite, .leave, .transfer, .setPriority, .setPending, .resolve, .reopen, .merge, .reveal, .setStatus:
             return true
         case .loadLists, .openTicket, .openEarlier, .find, .loadInviteCandidates, .loadSuppliers, .poll,
              .saveDraft, .deleteDraft, .loadDrafts, .explainDepartures:

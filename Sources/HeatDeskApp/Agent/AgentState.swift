@@ -158,6 +158,8 @@ public enum ConfirmedAction: Sendable, Equatable {
     case quit
     case setPriority(TicketKey, Priority)
     case resolve(TicketKey, Disposition)
+    /// Merge these follow-ups into `into` (resolved as duplicate, conversations kept); `from` is the ticket shown.
+    case merge([TicketKey], into: TicketKey, from: TicketKey)
     /// Throw the composer's text away (its kept draft too).
     case discardDraft
 }
@@ -230,6 +232,8 @@ public enum AgentEffect: Sendable, Equatable {
     case setPending(TicketKey, waitingFor: String?)
     case resolve(TicketKey, Disposition)
     case reopen(TicketKey)
+    /// Merges a follow-up into its original (`AppDatabase.merge`), then reloads the ticket shown.
+    case merge(TicketKey, into: TicketKey, reload: TicketKey)
     case reveal(TicketKey)
     case setStatus(AgentStatus)
     /// Once a second: the background hook and `PRAGMA data_version`.

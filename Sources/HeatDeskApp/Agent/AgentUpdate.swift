@@ -325,6 +325,8 @@ private func performTicket(_ s: inout AgentState, _ a: AgentAction) -> [AgentEff
         guard status == .resolved else { s.message = note("\(key) is \(status.rawValue), not resolved", .info); return [] }
         s.busy = "Reopening \(key)…"
         return [.reopen(key)]
+    case .merge:
+        return askMerge(&s, t)
     case .reveal:
         if s.ticket!.revealed { return [] }
         s.ticket!.revealed = true
@@ -510,6 +512,9 @@ private func handleModal(_ s: inout AgentState, _ k: KeyEvent) -> [AgentEffect] 
             case .resolve(let key, let d):
                 s.busy = "Resolving \(key)…"
                 return [.resolve(key, d)]
+            case .merge(let followUps, let original, let shown):
+                s.busy = "Merging into \(original)…"
+                return followUps.map { .merge($0, into: original, reload: shown) }
             }
         }
     case .picker(var p, let purpose):
@@ -568,4 +573,30 @@ private func choose(_ s: inout AgentState, _ purpose: PickerPurpose, _ i: Int) -
         s.busy = "Resolving \(key)…"
         return [.resolve(key, ds[i])]
     }
+}
+
+/// `M`: on a follow-up, merge it into its original; on an original, merge its open follow-ups
+/// into it. Always asked first: the follow-ups leave every list, resolved as duplicate.
+private func askMerge(_ s: inout AgentState, _ t: TicketScreenState) -> [AgentEffect] {
+    let key = t.key
+    let links = t.detail.links
+    let open = links.followUps.filter { $0.status != .resolved }.map(\.key)
+    let followUps: [TicketKey], original: TicketKey
+    if let parent = links.parent, t.detail.ticket.status != .resolved {
+        guard parent.status != .resolved else {
+            s.message = note("\(parent.key) is resolved; reopen it first, or work \(key) on its own", .warning); return []
+        }
+        (followUps, original) = ([key], parent.key)
+    } else if !open.isEmpty {
+        guard t.detail.ticket.status != .resolved else { s.message = note("\(key) is resolved; o reopens it before merging into it", .warning); return [] }
+        (followUps, original) = (open, key)
+    } else {
+        s.message = note("Nothing to merge: \(key) is not a follow-up and has no open follow-up", .info); return []
+    }
+    let names = followUps.map(\.description).joined(separator: ", ")
+    s.modal = .confirm(ConfirmState(
+        title: "Merge into \(original)",
+        message: SafeText("\(names) will be resolved as duplicate of \(original). \(followUps.count == 1 ? "Its" : "Their") conversation is kept and shown on \(original). Merge?"),
+        yes: "Merge", no: "Cancel"), .merge(followUps, into: original, from: key))
+    return []
 }

@@ -51,6 +51,8 @@ public struct TicketScreenState: Sendable {
     public private(set) var trailRows: [TableRow]
     public private(set) var people: [(id: String, line: SafeText, active: Bool)]
     let header: [SafeText]
+    /// `↳ Follow-up of HD-000012 (open · 王芳) — M merges it` / `⟲ Chased 2× — HD-000120, HD-000133`; nil without links.
+    let linkLine: SafeText?
     let summary: SafeText
     /// The whole hand-over summary, for its own pane (the header shows what fits).
     let summaryLines: [PaneLine]
@@ -83,7 +85,12 @@ public struct TicketScreenState: Sendable {
                 }
             }
         }
-        for m in detail.messages {
+        // A follow-up's messages are shown in its original's conversation at their time, marked
+        // with the ticket they came from (issue 14, item 16).
+        let entries = (detail.messages.map { (m: $0, from: TicketKey?.none) }
+                       + detail.links.followUpMessages.map { (m: $0.message, from: Optional($0.from)) })
+            .enumerated().sorted { ($0.element.m.at, $0.offset) < ($1.element.m.at, $1.offset) }.map(\.element)
+        for (m, from) in entries {
             refusedUpTo(m.at)
             let who: String
             var role: TerminalKit.Role
@@ -96,6 +103,7 @@ public struct TicketScreenState: Sendable {
             case .system: who = "System"; role = .muted
             }
             var head = Format.dayTime(m.at, timeZone) + "  " + who
+            if let from { head += "  [" + from.description + "]" }
             if m.visibility == .internal { head += "  [internal note]"; role = .warning }
             conv.append(PaneLine(SafeText(head), role: role))
             for line in SafeText(m.body).lines { conv.append(PaneLine(SafeText("  " + line), role: m.visibility == .internal ? .warning : .normal)) }
@@ -144,10 +152,30 @@ public struct TicketScreenState: Sendable {
         let flags = c.flags.sorted().filter { $0 != .complainedBefore }.map(Format.flag)
         if !flags.isEmpty { h2 += "  " + flags.joined(separator: ", ") }
         self.header = [SafeText(h1), SafeText(h2)]
+        self.linkLine = TicketScreenState.linkLine(detail, names: names)
         self.summary = SafeText("Bot: " + (t.botSummary.isEmpty ? "(no hand-over summary)" : t.botSummary))
         self.summaryLines = [PaneLine(SafeText("Bot hand-over summary · \(t.key) · " + t.subject), role: .header)]
             + (t.botSummary.isEmpty ? [PaneLine("The bot left no hand-over summary.", role: .muted)]
                                     : SafeText(t.botSummary).lines.map { PaneLine(SafeText($0), role: .info) })
+    }
+
+    /// The header's link line (issue 14, item 16): the original a follow-up chases, or the
+    /// follow-ups chasing this ticket, each with its state and holder.
+    static func linkLine(_ d: TicketDetail, names: [String: String]) -> SafeText? {
+        func state(_ l: LinkedTicket) -> String {
+            if l.merged { return "merged" }
+            return l.status.rawValue + (l.ownerID.map { " · " + (names[$0] ?? $0) } ?? "")
+        }
+        if let p = d.links.parent {
+            if d.ticket.status == .resolved && d.ticket.disposition == .duplicate {
+                return SafeText("↳ Merged into \(p.key) (\(state(p)))")
+            }
+            return SafeText("↳ Follow-up of \(p.key) (\(state(p)))" + (p.status == .resolved ? "" : "  M merges it there"))
+        }
+        guard !d.links.followUps.isEmpty else { return nil }
+        let open = d.links.followUps.contains { $0.status != .resolved }
+        return SafeText("⟲ Chased \(d.links.followUps.count)× — " + d.links.followUps.map { "\($0.key) (\(state($0)))" }.joined(separator: ", ")
+                        + (open && d.ticket.status != .resolved ? "  M merges" : ""))
     }
 
     /// Replaces the data after a reload, keeping where the agent was looking.
@@ -276,6 +304,7 @@ public enum TicketScreen {
 
     public static func headerHeight(_ s: TicketScreenState, width: Int, summaryRows: Int = maxSummaryRows) -> Int {
         var h = 3   // two header lines and the contact line (with the complaint warning)
+        if s.linkLine != nil { h += 1 }   // the follow-up line
         h += min(summaryRows, max(1, s.summary.wrapped(to: max(1, width)).count))
         return h
     }
@@ -312,19 +341,24 @@ public enum TicketScreen {
         if s.complainedBefore { row2.append(Span("⚠ COMPLAINED BEFORE — expect an upset customer  ", .breach)) }
         row2.append(Span(s.contactLine, s.revealed ? .warning : .muted))
         b.render(Label(lines: [row2]), in: l.header.row(2))
+        var top = 3
+        if let link = s.linkLine, l.header.height > 3 {
+            b.put(link, in: l.header.row(3), style: th[.warning])
+            top = 4
+        }
         let summaryRows = s.summary.wrapped(to: max(1, l.header.width))
-        let room = max(0, l.header.height - 3)
+        let room = max(0, l.header.height - top)
         for (i, r) in summaryRows.prefix(room).enumerated() {
             let last = i == room - 1 && summaryRows.count > room
             // More summary than rows: the last row ends in one ellipsis (truncation adds it) and
             // says where the rest is: the summary's own pane.
             if last {
                 let hint = SafeText(" (" + TicketScreen.summaryHint(s.pane) + ")")
-                let row = l.header.row(3 + i)
+                let row = l.header.row(top + i)
                 b.put((r + "…").truncated(to: max(1, row.width - hint.width)), in: row.inset(right: hint.width), style: th[.info])
                 b.put(hint, in: Rect(x: row.maxX - hint.width, y: row.y, width: hint.width, height: 1), style: th[.muted])
             } else {
-                b.put(r, in: l.header.row(3 + i), style: th[.info])
+                b.put(r, in: l.header.row(top + i), style: th[.info])
             }
         }
 

@@ -147,6 +147,10 @@ private struct PayloadReader {
                                                   joinedAt: try date("joined_at")))
         case "participant_left": return .participantLeft(memberID: try string("member_id"))
         case "contact_revealed": return .contactRevealed(field: try string("field"))
+        case "linked":
+            // A reason this build does not know (a newer workstation's) reads as `matched`: the link stands.
+            return .linked(parent: TicketKey(source: try string("parent_source"), externalID: try string("parent_id")),
+                           reason: LinkReason(rawValue: try optionalString("reason") ?? "") ?? .matched)
         default: throw DomainEvent.DecodingError(kind: kind, reason: "unknown event kind")
         }
     }

@@ -155,6 +155,8 @@ extension TicketChange {
             w.field("member_id", p.memberID); w.field("kind", p.kind.rawValue); w.field("joined_at", timestamp: p.joinedAt.millis)
         case .participantLeft(let id): w.field("member_id", id)
         case .contactRevealed(let field): w.field("field", field)
+        case .linked(let parent, let reason):
+            w.field("parent_source", parent.source); w.field("parent_id", parent.externalID); w.field("reason", reason.rawValue)
         }
     }
 }

@@ -23,6 +23,10 @@ public enum TicketChange: Sendable, Equatable {
     case participantLeft(memberID: String)
     /// The customer's unmasked contact details were shown: logged, never stored in clear.
     case contactRevealed(field: String)
+    /// This ticket is a follow-up (a chase) of `parent`: the customer asking again about the same
+    /// problem. Not owner-bound; every node keeps, per follow-up, the oldest parent any link
+    /// event named (`TicketLink`), so all converge whatever order the links arrive in.
+    case linked(parent: TicketKey, reason: LinkReason)
 
     /// True for changes that start a new claim epoch (the fencing token).
     public var opensEpoch: Bool {
@@ -45,6 +49,7 @@ public enum TicketChange: Sendable, Equatable {
         case .participantJoined: return "participant_joined"
         case .participantLeft: return "participant_left"
         case .contactRevealed: return "contact_revealed"
+        case .linked: return "linked"
         }
     }
 }

@@ -15,6 +15,13 @@ extension QueueItem {
         w.field("first_response_at", firstResponseAt.map(Timestamp.format))
         w.field("customer_name", customerName); w.field("customer_tier", customerTier.rawValue)
         w.field("subject", subject); w.field("owner", ownerID)
+        // Follow-ups (Docs/import-format.md): the original this row chases, and how often it was chased.
+        if case .followUp(let parent, let owner)? = link {
+            w.field("follow_up_of", parent.description); w.field("follow_up_owner", owner)
+        } else {
+            w.key("follow_up_of"); w.null()
+        }
+        if case .chased(let n)? = link { w.field("chased", n) } else { w.field("chased", 0) }
         w.endObject()
     }
 
@@ -47,6 +54,19 @@ extension TicketDetail {
         w.key("messages"); w.beginArray()
         for m in messages {
             w.beginObject(); w.field("at", Timestamp.format(m.at)); w.field("author", m.authorKind.rawValue)
+            w.field("author_id", m.authorID); w.field("visibility", m.visibility.rawValue); w.field("body", m.body)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("follow_up_of")
+        if let p = links.parent { Self.write(p, to: &w) } else { w.null() }
+        w.key("follow_ups"); w.beginArray()
+        for f in links.followUps { Self.write(f, to: &w) }
+        w.endArray()
+        w.key("follow_up_messages"); w.beginArray()
+        for lm in links.followUpMessages {
+            let m = lm.message
+            w.beginObject(); w.field("from", lm.from.description); w.field("at", Timestamp.format(m.at)); w.field("author", m.authorKind.rawValue)
             w.field("author_id", m.authorID); w.field("visibility", m.visibility.rawValue); w.field("body", m.body)
             w.endObject()
         }
@@ -96,5 +116,15 @@ extension TicketCounts {
         w.field("customers", customers); w.field("orders", orders); w.field("agents", agents); w.field("events", events)
         w.endObject()
         return w.text
+    }
+}
+
+extension TicketDetail {
+    static func write(_ l: LinkedTicket, to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", l.key.description); w.field("status", l.status.rawValue); w.field("owner", l.ownerID)
+        w.field("reason", l.reason.rawValue); w.field("merged", l.merged); w.field("created_at", Timestamp.format(l.createdAt))
+        w.field("subject", l.subject)
+        w.endObject()
     }
 }

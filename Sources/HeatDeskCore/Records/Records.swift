@@ -33,6 +33,8 @@ public struct TicketRecord: Sendable, Equatable {
     public var ticket: Ticket
     public var customer: Customer
     public var firstMessage: Message?
+    /// The `chases` column: the external id of the open ticket this one follows up (same source).
+    public var chases: String?
 
     public static func decode(_ f: FieldSource, source: String) throws(FieldError) -> TicketRecord {
         let externalID = try f.identifier("external_id")
@@ -82,7 +84,10 @@ public struct TicketRecord: Sendable, Equatable {
                             orderIDs: orderIDs, ownerID: owner, firstResponseAt: firstResponse, resolvedAt: resolvedAt,
                             disposition: disposition)
         let first = message.map { Message(at: createdAt, authorKind: .customer, authorID: customerID, visibility: .public, body: $0) }
-        return TicketRecord(ticket: ticket, customer: customer, firstMessage: first)
+        var chases = try f.optionalIdentifier("chases")
+        if chases == nil { chases = try f.optionalIdentifier("parent") }
+        if chases == externalID { throw FieldError(field: "chases", reason: "a ticket cannot chase itself") }
+        return TicketRecord(ticket: ticket, customer: customer, firstMessage: first, chases: chases)
     }
 }
 

@@ -19,6 +19,8 @@ public struct QueueItem: Equatable, Sendable {
     /// The first public agent reply, and the resolution: what decides the SLA mark.
     public var firstResponseAt: Date?
     public var resolvedAt: Date?
+    /// A follow-up's original, or how often an original was chased (nil: no link).
+    public var link: ListLink?
 
     public init(key: TicketKey, priority: Priority, status: TicketStatus, channel: Channel, product: Product,
                 category: TicketCategory, tripProducts: [Product], createdAt: Date, slaDueAt: Date,
@@ -48,11 +50,13 @@ public struct TicketDetail: Equatable, Sendable {
     public var orders: [Order]
     /// The customer's other tickets, newest first: what was asked before and how it ended.
     public var serviceTrail: [TrailEntry]
+    /// The original this ticket chases and the follow-ups chasing it, with their messages.
+    public var links: TicketLinks
 
     public init(ticket: Ticket, customer: Customer, messages: [Message], participants: [Participant],
-                orders: [Order], serviceTrail: [TrailEntry]) {
+                orders: [Order], serviceTrail: [TrailEntry], links: TicketLinks = TicketLinks()) {
         self.ticket = ticket; self.customer = customer; self.messages = messages; self.participants = participants
-        self.orders = orders; self.serviceTrail = serviceTrail
+        self.orders = orders; self.serviceTrail = serviceTrail; self.links = links
     }
 }
 

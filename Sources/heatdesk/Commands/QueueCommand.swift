@@ -43,6 +43,15 @@ extension Product: ExpressibleByArgument {}
 extension TicketStatus: ExpressibleByArgument {}
 
 enum QueueText {
+    /// `↳HD-000097 ` before a follow-up's subject, `⟲2 ` before a chased original's.
+    static func linkMark(_ i: QueueItem) -> String {
+        switch i.link {
+        case .followUp(let parent, _)?: return "↳\(Sanitize.line(parent.description)) "
+        case .chased(let n)?: return "⟲\(n) "
+        case nil: return ""
+        }
+    }
+
     static func render(_ items: [QueueItem], now: Date) -> String {
         guard !items.isEmpty else { return "No tickets." }
         var lines = ["PRI     ID           WAIT    SLA       CH     TRIP              CUSTOMER              SUBJECT"]
@@ -58,7 +67,7 @@ enum QueueText {
                 Columns.fit(i.channel.rawValue, 6),
                 Columns.fit(i.tripProducts.map(\.rawValue).joined(separator: "+"), 17),
                 Columns.fit(customer, 21),
-                Sanitize.line(i.subject),
+                QueueText.linkMark(i) + Sanitize.line(i.subject),
             ].joined(separator: " "))
         }
         return lines.joined(separator: "\n")

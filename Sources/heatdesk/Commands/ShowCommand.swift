@@ -44,6 +44,7 @@ enum TicketText {
         out.append("Created:  \(Timestamp.formatLocal(t.createdAt))   SLA due: \(Timestamp.formatLocal(t.slaDueAt)) (\(sla))"
                    + (t.ownerID.map { "   Owner: \(Sanitize.line($0))" } ?? ""))
         if let r = t.resolvedAt { out.append("Resolved: \(Timestamp.formatLocal(r))  \(t.disposition?.rawValue ?? "")") }
+        out += linkLines(d)
         out.append("")
         var flags = c.flags.sorted().map(\.rawValue)
         if c.flags.contains(.complainedBefore) { flags = ["⚠ COMPLAINED BEFORE"] + flags.filter { $0 != "complained_before" } }
@@ -54,11 +55,15 @@ enum TicketText {
             out += Sanitize.block(t.botSummary).map { "  " + $0 }
         }
         out.append("")
-        out.append("Conversation (\(d.messages.count)):")
-        for m in d.messages {
+        // A follow-up's messages are shown in its original's conversation, at their time, marked.
+        let entries = (d.messages.map { (m: $0, from: TicketKey?.none) } + d.links.followUpMessages.map { (m: $0.message, from: Optional($0.from)) })
+            .enumerated().sorted { ($0.element.m.at, $0.offset) < ($1.element.m.at, $1.offset) }.map(\.element)
+        out.append("Conversation (\(d.messages.count)" + (d.links.followUpMessages.isEmpty ? "" : " + \(d.links.followUpMessages.count) from follow-ups") + "):")
+        for (m, from) in entries {
             let who = m.authorKind.rawValue + (m.authorID.map { " \(Sanitize.line($0))" } ?? "")
             let note = m.visibility == .internal ? " [internal note]" : ""
-            out.append("  \(Timestamp.formatLocal(m.at))  \(who)\(note):")
+            let origin = from.map { " [from \(Sanitize.line($0.description))]" } ?? ""
+            out.append("  \(Timestamp.formatLocal(m.at))  \(who)\(note)\(origin):")
             out += Sanitize.block(m.body).map { "    " + $0 }
         }
         if !d.participants.isEmpty {
@@ -80,5 +85,21 @@ enum TicketText {
             out.append("  \(Timestamp.formatLocal(e.createdAt))  \(e.key)  \(e.channel.rawValue)  \(e.category.rawValue)  \(e.status.rawValue)\(e.disposition.map { "/\($0.rawValue)" } ?? "")  \(Sanitize.line(e.subject))")
         }
         return out.joined(separator: "\n")
+    }
+
+    /// `Follow-up of: HD-000097 (queued)  Subject` / `Merged into: …`; `Chased 2×: HD-000098 (queued), …`.
+    static func linkLines(_ d: TicketDetail) -> [String] {
+        var out: [String] = []
+        func state(_ l: LinkedTicket) -> String {
+            l.merged ? "merged" : l.status.rawValue + (l.ownerID.map { ", \(Sanitize.line($0))" } ?? "")
+        }
+        if let p = d.links.parent {
+            let merged = d.ticket.status == .resolved && d.ticket.disposition == .duplicate
+            out.append("\(merged ? "Merged into:" : "Follow-up of:") \(Sanitize.line(p.key.description)) (\(state(p)); \(p.reason.rawValue))  \(Sanitize.line(p.subject))")
+        }
+        if !d.links.followUps.isEmpty {
+            out.append("Chased \(d.links.followUps.count)×: " + d.links.followUps.map { "\(Sanitize.line($0.key.description)) (\(state($0)))" }.joined(separator: ", "))
+        }
+        return out
     }
 }

@@ -328,6 +328,26 @@ struct ResolveCommand: ParsableCommand {
     }
 }
 
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge a follow-up (a chase) into its original: resolved as duplicate, its conversation kept and shown on the original.",
+        discussion: "Allowed to a supervisor, the follow-up's owner, or the original's owner when the follow-up is queued (it is claimed for them first).")
+    @Argument(help: ArgumentHelp("The follow-up's id.", valueName: "followup")) var followUp: String
+    @Option(name: .customLong("into"), help: ArgumentHelp("The original ticket it chases.", valueName: "original")) var original: String
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "JSON for scripts.") var json = false
+
+    func run() throws {
+        let w = try WorkContext(store: store, actor: actor)
+        let f = try w.ticket(followUp), o = try w.ticket(original)
+        try w.perform { try w.db.merge(f, into: o, by: w.actor, authority: w.authority) }
+        w.done(json, "\(f) merged into \(o) (resolved as duplicate); its conversation shows on \(o).",
+               ["ticket": f.description, "into": o.description, "disposition": Disposition.duplicate.rawValue, "first_contact": false])
+    }
+}
+
 struct ReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a resolved ticket; the actor owns it from a new epoch.")
     @Argument(help: "The ticket id.") var ticket: String
