@@ -248,10 +248,13 @@ extension AppDatabase {
     /// The condition hiding a follow-up from the queue while its original is open: it is the
     /// original's owner's, or waits behind the original (claiming the original brings it along).
     /// A follow-up more urgent than its original (an SOS chase of a normal ticket) stays in the
-    /// queue, marked: it must not wait behind a less urgent ticket.
+    /// queue, marked: it must not wait behind a less urgent ticket. So does one due before its
+    /// still-queued original (a phone chase of an email): hidden, it would breach its target out of
+    /// everyone's sight. A follow-up of an owned original stays with that owner (their Mine).
     static let notBehindOpenOriginal = """
         NOT EXISTS (SELECT 1 FROM ticket_link l JOIN ticket p ON p.id = l.parent_id
-                    WHERE l.child_id = t.id AND p.status != 'resolved' AND t.priority_rank >= p.priority_rank)
+                    WHERE l.child_id = t.id AND p.status != 'resolved' AND t.priority_rank >= p.priority_rank
+                      AND (p.status != 'queued' OR t.sla_due_at >= p.sla_due_at))
         """
 
     /// True when the customer chased this ticket (a follow-up is linked to it): its resolution

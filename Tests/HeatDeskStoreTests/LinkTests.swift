@@ -154,6 +154,32 @@ final class LinkTests: XCTestCase {
         XCTAssertEqual(q[0].link, .followUp(of: key("HD-1"), owner: nil))
     }
 
+    /// A phone chase of an email ticket is due long before its original: hidden behind it, it
+    /// would pass its target out of everyone's sight, so it stays in the queue, marked.
+    func testAFollowUpDueBeforeItsQueuedOriginalStaysInTheQueue() throws {
+        try db.writer.write { d in
+            let a = try EventApplier(d)
+            var arrivals: [AppDatabase.Arrival] = []
+            for (id, hours, channel) in [("HD-1", 0.0, Channel.email), ("HD-2", 1.0, Channel.phone)] {
+                let t = Ticket(key: self.key(id), createdAt: self.at.addingTimeInterval(hours * 3600), channel: channel, product: .flight,
+                               category: .delay, customerID: "C-1", subject: "航班延误", orderIDs: ["O-1"])
+                _ = try a.apply(LoggedEvent(at: self.at, actor: "import", event: .ticketImported(t, firstMessage: nil)))
+                arrivals.append(AppDatabase.Arrival(ticket: t))
+            }
+            try AppDatabase.linkArrivals(d, a, arrivals, at: self.at, actor: "import")
+        }
+        XCTAssertEqual(try parent("HD-2"), "HD-1")
+        let q = try db.queue(AppDatabase.QueueFilter())
+        XCTAssertEqual(Set(q.map(\.key.externalID)), ["HD-1", "HD-2"], "the phone chase is due first: it is not hidden")
+        let chase = try XCTUnwrap(q.first { $0.key.externalID == "HD-2" })
+        XCTAssertLessThan(chase.slaDueAt, try XCTUnwrap(q.first { $0.key.externalID == "HD-1" }).slaDueAt)
+        XCTAssertEqual(chase.link, .followUp(of: key("HD-1"), owner: nil))
+        // Once someone works the original, the chase is theirs, not the queue's.
+        _ = try db.claim(key("HD-1"), by: li, at: at)
+        XCTAssertEqual(try db.queue(AppDatabase.QueueFilter()).map(\.key.externalID), [])
+        XCTAssertEqual(try db.agentList(.mine, agent: li).map(\.key.externalID), ["HD-1", "HD-2"])
+    }
+
     func testMergeKeepsBothConversationsAndCountsRight() throws {
         try arrive("HD-1", hours: 0, message: "航班延误了，酒店怎么办？")
         _ = try db.claim(key("HD-1"), by: tom, at: at)
