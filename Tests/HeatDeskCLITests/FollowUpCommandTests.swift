@@ -28,8 +28,13 @@ final class FollowUpCommandTests: XCTestCase {
         let queue = try run(["queue", "--json", "--limit", "500"])
         let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(queue.stdout.utf8)) as? [[String: Any]])
         let ids = rows.compactMap { $0["id"] as? String }
-        for chase in ["HD-000098", "HD-000115", "HD-000127", "HD-000176", "HD-000194", "HD-000299"] {
+        for chase in ["HD-000176", "HD-000194", "HD-000299"] {
             XCTAssertFalse(ids.contains(chase), "\(chase) waits behind its original")
+        }
+        // Chases due before their still-queued original stay in the queue, marked with it.
+        for chase in ["HD-000098", "HD-000115", "HD-000127"] {
+            let row = rows.first { $0["id"] as? String == chase }
+            XCTAssertNotNil(row?["follow_up_of"] as? String, "\(chase) is due first: in the queue, marked")
         }
         XCTAssertEqual(rows.first { $0["id"] as? String == "HD-000097" }?["chased"] as? Int, 1)
 

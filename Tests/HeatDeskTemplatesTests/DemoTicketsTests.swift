@@ -20,9 +20,16 @@ final class DemoTicketsTests: XCTestCase {
         let summary = try Importer(database: db, options: ImportOptions()).run(paths: files)
         XCTAssertEqual(summary.total.rejected, 0)
         var details: [TicketDetail] = []
+        var seen = Set<TicketKey>()
+        func add(_ key: TicketKey) throws {
+            guard seen.insert(key).inserted else { return }
+            details.append(try XCTUnwrap(db.ticketDetail(key)))
+        }
         for status in TicketStatus.allCases {
             for item in try db.queue(.init(status: status, limit: 1000)) {
-                details.append(try XCTUnwrap(db.ticketDetail(item.key)))
+                try add(item.key)
+                // Follow-ups waiting behind their original are not listed in the queue.
+                for f in try db.links(of: item.key).followUps { try add(f.key) }
             }
         }
         cached = details
