@@ -40,7 +40,9 @@ struct DemoCommand: ParsableCommand {
         let text = [".base_time", "BASE_TIME"].lazy.compactMap { try? String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }.first
         if !keepTimes, let text,
            let base = try? Timestamp.parse(text.trimmedSpaces.trimmingCharacters(in: .newlines)) {
-            options.timeShift = (Date().timeIntervalSince(base) / 60).rounded(.down) * 60
+            // To the second, not the minute: rounding down to a minute aged every ticket by up to
+            // 59 s, so an SOS recorded 30 s old (target 60 s) loaded already past its target.
+            options.timeShift = Date().timeIntervalSince(base).rounded(.down)
         }
         let summary: ImportSummary
         do { summary = try Importer(database: db, options: options).run(paths: files) } catch let e as ImportError {
