@@ -52,3 +52,18 @@ final class RevealCommandTests: XCTestCase {
         XCTAssertTrue(beside.stderr.contains("must not be beside the database"), beside.stderr)
     }
 }
+
+extension RevealCommandTests {
+    /// A key beside the database: reading commands go on with contacts masked, a reveal says why.
+    func testAKeyBesideTheDatabaseIsNotUsed() throws {
+        let db = dir.file("demo.sqlite")
+        let demo = try HeatDeskBinary.run(["demo", "--db", db], environment: ["HEATDESK_CONTACT_KEY": dir.file("keys/contact.key")])
+        XCTAssertEqual(demo.status, 0, demo.stderr)
+        try FileManager.default.copyItem(atPath: dir.file("keys/contact.key"), toPath: dir.file("contact.key"))
+        let env = ["HEATDESK_CONTACT_KEY": dir.file("contact.key")]
+        XCTAssertEqual(try HeatDeskBinary.run(["queue", "--db", db], environment: env).status, 0)
+        let reveal = try HeatDeskBinary.run(["reveal", "HD-000009", "--agent", "AG-002", "--db", db], environment: env)
+        XCTAssertEqual(reveal.status, 1)
+        XCTAssertTrue(reveal.stderr.contains("must not be beside the database"), reveal.stderr)
+    }
+}

@@ -75,7 +75,9 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The key must stay off the shared directory (every workstation reads it) and out of the
-    /// database's folder (a copied data folder must not carry it): a key there is refused.
+    /// database's folder (a copied data folder must not carry it): import and demo refuse to
+    /// make or use one there (exit 2); other commands work on with contacts masked, and a reveal
+    /// says why.
     func contactKey(make: Bool) throws -> ContactKeyAccess {
         let keyURL = URL(fileURLWithPath: contactKeyPath).standardizedFileURL
         let keyPath = keyURL.path, keyFolder = keyURL.deletingLastPathComponent().path
@@ -88,7 +90,9 @@ struct StoreOptions: ParsableArguments {
             refusal = "beside the database (\(dbFolder)): a copy of the data folder would carry it"
         }
         if let refusal {
-            throw CommandFailure(message: "\(keyPath): the contact key must not be \(refusal); set HEATDESK_CONTACT_KEY or contact_key in the config file to a path elsewhere", code: 2)
+            let message = "\(keyPath): the contact key must not be \(refusal); set HEATDESK_CONTACT_KEY or contact_key in the config file to a path elsewhere"
+            if make { throw CommandFailure(message: message, code: 2) }
+            return .unavailable(message)
         }
         guard make else { return ContactKeyFile.load(path: keyPath) }
         do {
