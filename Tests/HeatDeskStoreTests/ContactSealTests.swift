@@ -144,7 +144,7 @@ final class ContactSealTests: XCTestCase {
         XCTAssertEqual(outcome, .alreadyPresent)
     }
 
-    /// An existing database (before v6-contact-sealed) gains the column and keeps its customers.
+    /// An existing database (before v7-contact-sealed) gains the column and keeps its customers.
     func testMigrationAddsTheSealedColumn() throws {
         let db = try AppDatabase.inMemory()
         let columns = try db.writer.read { try Row.fetchAll($0, sql: "PRAGMA table_info(customer)").map { $0["name"] as String } }
