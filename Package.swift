@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        // AES-GCM for the sealed contact details (Docs/security.md); Ed25519 for issue 16 later.
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .target(name: "HeatDeskCore"),
@@ -24,6 +26,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 "CSQLiteTuning",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // sqlite3_config, which Swift cannot call (variadic): process-wide SQLite settings.

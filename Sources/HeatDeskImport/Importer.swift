@@ -14,6 +14,9 @@ public final class Importer: @unchecked Sendable {
     // touches only its batch and hands results back through `lock`.
     public let database: AppDatabase
     public let options: ImportOptions
+    private let sealingKey: ContactKey?
+    /// The last sealed contact per customer id (the decoding thread's own, bounded).
+    private var sealedMemo: [String: (ContactDetails, String)] = [:]
     private let now: @Sendable () -> Date
     private let progress: ((ImportProgress) -> Void)?
 
@@ -89,6 +92,7 @@ public final class Importer: @unchecked Sendable {
                 now: @escaping @Sendable () -> Date = Date.init, progress: ((ImportProgress) -> Void)? = nil) {
         self.database = database
         self.options = options
+        self.sealingKey = database.contactKey.key
         self.now = now
         self.progress = progress
     }
@@ -301,9 +305,15 @@ public final class Importer: @unchecked Sendable {
             kind = k
             let item: Item
             switch k {
-            case .ticket: item = .ticket(try TicketRecord.decode(fields, source: options.source))
+            case .ticket:
+                var r = try TicketRecord.decode(fields, source: options.source)
+                if let contact = r.contact { r.customer.contactSealed = seal(contact, r.customer.id); r.contact = nil }
+                item = .ticket(r)
             case .order: item = .order(try OrderRecord.decode(fields))
-            case .customer: item = .customer(try CustomerRecord.decode(fields))
+            case .customer:
+                var (c, contact) = try CustomerRecord.decodeRow(fields)
+                if let contact { c.contactSealed = seal(contact, c.id) }
+                item = .customer(c)
             case .agent: item = .agent(try AgentRecord.decode(fields))
             case .supplier: item = .supplier(try SupplierRecord.decode(fields))
             case .message:
@@ -319,6 +329,20 @@ public final class Importer: @unchecked Sendable {
             let id = fields.text(Self.keyField(kind)).flatMap { $0.isEmpty ? nil : $0 }
             try reject(file: file, line: line, kind: kind, id: id, error, raw: raw)
         }
+    }
+
+    /// The real contact a row gave, sealed with the center's contact key on this (the reading)
+    /// thread; without a key (a database opened with none) only the masked form is kept. A dry
+    /// run writes nothing and seals nothing.
+    private func seal(_ contact: ContactDetails, _ customerID: String) -> String? {
+        guard !options.dryRun, let key = sealingKey else { return nil }
+        // A customer's tickets repeat the same contact: sealing is deterministic, so the text
+        // sealed for the customer's last row serves (a seal costs about 5 µs; the memo, one lookup).
+        if let (last, sealed) = sealedMemo[customerID], last == contact { return sealed }
+        let sealed = key.seal(contact, customerID: customerID)
+        if sealedMemo.count >= 65_536 { sealedMemo.removeAll(keepingCapacity: true) }
+        sealedMemo[customerID] = (contact, sealed)
+        return sealed
     }
 
     private static func keyField(_ kind: RecordKind?) -> String {

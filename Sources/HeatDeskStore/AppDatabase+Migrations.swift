@@ -223,6 +223,11 @@ extension AppDatabase {
                 """)
         }
         registerLinkMigration(&migrator)
+        // The real phone and email, sealed with the center's contact key (ContactSeal.swift,
+        // Docs/security.md); the masked columns stay what screens show before a reveal.
+        migrator.registerMigration("v7-contact-sealed") { db in
+            try db.execute(sql: "ALTER TABLE customer ADD COLUMN contact_sealed TEXT")
+        }
         return migrator
     }
 }

@@ -157,7 +157,8 @@ extension AppDatabase {
         guard let c = try Row.fetchOne(db, sql: "SELECT *, CAST(name AS BLOB) AS name_text FROM customer WHERE id = ?", arguments: [id]) else { return nil }
         return Customer(id: c["id"], name: c["name_text"], language: c["language"], tier: MemberTier(rawValue: c["tier"]) ?? .star1,
                         phoneMasked: c["phone_masked"], emailMasked: c["email_masked"],
-                        flags: Set((c["flags"] as String).split(separator: ",").compactMap { CustomerFlag(rawValue: String($0)) }))
+                        flags: Set((c["flags"] as String).split(separator: ",").compactMap { CustomerFlag(rawValue: String($0)) }),
+                        contactSealed: c["contact_sealed"])
     }
 
     /// The trip: the linked orders, plus the customer's other orders whose service falls within

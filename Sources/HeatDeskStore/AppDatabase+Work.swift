@@ -407,10 +407,45 @@ extension AppDatabase {
         try apply(key, .reopened(owner: actor.id), epoch: s.epoch + 1, expectEpoch: s.epoch, actor: actor, at: at)
     }
 
+    /// What a reveal gave: the real contact details (and the reveal is in the event log), or
+    /// why nothing was revealed (nothing is logged then).
+    public enum ContactReveal: Equatable, Sendable {
+        case revealed(ContactDetails)
+        case unavailable(String)
+    }
+
+    /// Opens the real contact details of the ticket's customer for `actor`, and logs the reveal
+    /// (`ticket.contact_revealed`: who, when, the ticket, its customer and the fields) before
+    /// handing them out. Without the center's contact key, with another key, or for a customer
+    /// imported with masked details only, nothing is revealed and the answer says why.
+    public func revealContact(_ key: TicketKey, by actor: Agent, at: Date = Date()) throws -> ContactReveal {
+        guard actor.role != .supplier else { throw WorkError("supplier contacts cannot see the customer's contact details") }
+        guard let s = try workState(key) else { throw WorkError("no ticket \(key)") }
+        let row = try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT contact_sealed, phone_masked, email_masked FROM customer WHERE id = ?", arguments: [s.customerID])
+        }
+        guard let sealed: String = row?["contact_sealed"] else {
+            let masked = [row?["phone_masked"] as String?, row?["email_masked"] as String?].compactMap { $0 }
+            return .unavailable(masked.isEmpty
+                ? "no contact details were imported for customer \(s.customerID)"
+                : "only the masked contact (\(masked.joined(separator: ", "))) was imported for customer \(s.customerID); the real one was never given to heatdesk")
+        }
+        let contact: ContactDetails
+        switch contactKey {
+        case .unavailable(let why): return .unavailable("the contact is sealed; \(why)")
+        case .key(let k):
+            do { contact = try k.open(sealed, customerID: s.customerID) } catch {
+                return .unavailable("the contact is sealed; \(error.message)")
+            }
+        }
+        try apply(key, .contactRevealed(field: contact.fieldNames, customerID: s.customerID), epoch: s.epoch, expectEpoch: nil, actor: actor, at: at)
+        return .revealed(contact)
+    }
+
     /// Logs that `actor` looked at the customer's contact details of this ticket.
     public func logContactReveal(_ key: TicketKey, field: String, by actor: Agent, at: Date = Date()) throws {
         guard let s = try workState(key) else { throw WorkError("no ticket \(key)") }
-        try apply(key, .contactRevealed(field: field), epoch: s.epoch, expectEpoch: nil, actor: actor, at: at)
+        try apply(key, .contactRevealed(field: field, customerID: s.customerID), epoch: s.epoch, expectEpoch: nil, actor: actor, at: at)
     }
 
     public func setStatus(of agent: Agent, _ status: AgentStatus, at: Date = Date()) throws {

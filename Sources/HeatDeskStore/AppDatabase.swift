@@ -8,25 +8,29 @@ import HeatDeskCore
 /// run on in-memory databases and the app on a `DatabasePool`, as GRDB recommends.
 public final class AppDatabase: Sendable {
     public let writer: any DatabaseWriter
+    /// The center's contact key, kept outside the database (`ContactKeyFile`): it seals contacts
+    /// on import and opens them on a logged reveal. Without it contacts stay masked.
+    public let contactKey: ContactKeyAccess
 
-    public init(_ writer: any DatabaseWriter) throws {
+    public init(_ writer: any DatabaseWriter, contactKey: ContactKeyAccess = .notConfigured) throws {
         self.writer = writer
+        self.contactKey = contactKey
         try Self.migrator.migrate(writer)
     }
 
     /// Opens (creating if needed) the database file at `path`, with its folder.
-    public static func open(path: String) throws -> AppDatabase {
+    public static func open(path: String, contactKey: ContactKeyAccess = .notConfigured) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let pool = try DatabasePool(path: path, configuration: configuration())
-        let database = try AppDatabase(pool)
+        let database = try AppDatabase(pool, contactKey: contactKey)
         try database.recoverDeferredIndexes()
         return database
     }
 
     /// A private in-memory database, for tests and dry runs.
-    public static func inMemory() throws -> AppDatabase {
-        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    public static func inMemory(contactKey: ContactKeyAccess = .notConfigured) throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()), contactKey: contactKey)
     }
 
     /// Page cache per connection, in KiB.

@@ -86,16 +86,16 @@ public final class EventApplier {
         var sql: String {
             switch self {
             case .ensureCustomer: return """
-                INSERT OR IGNORE INTO customer(id, name, language, tier, phone_masked, email_masked, flags)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT OR IGNORE INTO customer(id, name, language, tier, phone_masked, email_masked, flags, contact_sealed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """
             case .ticketRowID: return "SELECT id FROM ticket WHERE source = ? AND external_id = ?"
             case .upsertCustomer: return """
-                INSERT INTO customer(id, name, language, tier, phone_masked, email_masked, flags)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                INSERT INTO customer(id, name, language, tier, phone_masked, email_masked, flags, contact_sealed)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 ON CONFLICT(id) DO UPDATE SET name = ?2, language = ?3, tier = ?4, phone_masked = ?5,
-                    email_masked = ?6, flags = ?7
-                WHERE (name, language, tier, phone_masked, email_masked, flags) IS NOT (?2, ?3, ?4, ?5, ?6, ?7)
+                    email_masked = ?6, flags = ?7, contact_sealed = ?8
+                WHERE (name, language, tier, phone_masked, email_masked, flags, contact_sealed) IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 """
             case .insertOrder: return """
                 INSERT OR IGNORE INTO travel_order(id, customer_id, product, status, booked_at, service_at, title, detail)
@@ -221,7 +221,7 @@ public final class EventApplier {
         try stampEvent(nil)
         let stmt = try statement(.ensureCustomer)
         stmt.bind(1, c.id); stmt.bind(2, c.name); stmt.bind(3, c.language); stmt.bind(4, c.tier.rawValue)
-        stmt.bind(5, c.phoneMasked); stmt.bind(6, c.emailMasked); stmt.bind(7, c.flagsColumn)
+        stmt.bind(5, c.phoneMasked); stmt.bind(6, c.emailMasked); stmt.bind(7, c.flagsColumn); stmt.bind(8, c.contactSealed)
         guard try stmt.run() > 0 else { return .alreadyPresent }
         try log(LoggedEvent(at: at, actor: actor, event: .customerUpserted(c)))
         return .applied
@@ -348,7 +348,7 @@ public final class EventApplier {
         // Bound directly: customers are half of what a sync batch of imported tickets carries.
         let stmt = try statement(.upsertCustomer)
         stmt.bind(1, c.id); stmt.bind(2, c.name); stmt.bind(3, c.language); stmt.bind(4, c.tier.rawValue)
-        stmt.bind(5, c.phoneMasked); stmt.bind(6, c.emailMasked); stmt.bind(7, c.flagsColumn)
+        stmt.bind(5, c.phoneMasked); stmt.bind(6, c.emailMasked); stmt.bind(7, c.flagsColumn); stmt.bind(8, c.contactSealed)
         return try stmt.run() > 0 ? .applied : .alreadyPresent
     }
 

@@ -13,7 +13,7 @@ struct HeatDesk: ParsableCommand {
                       ShowCommand.self, StatsCommand.self, GenerateCommand.self,
                       ClaimNextCommand.self, ClaimCommand.self, ReplyCommand.self, NoteCommand.self, InviteCommand.self,
                       LeaveCommand.self, TransferCommand.self, AssignCommand.self, PendingCommand.self, PriorityCommand.self, ResolveCommand.self, MergeCommand.self,
-                      ReopenCommand.self, SyncCommand.self, MonitorCommand.self]
+                      ReopenCommand.self, RevealCommand.self, SyncCommand.self, MonitorCommand.self]
     )
 
     /// Usage errors exit 2, like grep and the import contract; failures exit 1.

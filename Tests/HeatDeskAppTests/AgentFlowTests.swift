@@ -211,16 +211,38 @@ final class AgentFlowTests: XCTestCase {
         XCTAssertTrue(d.screen.contains("[internal note]") || d.state.ticket!.conversation.contains { $0.text.singleLine.contains("[internal note]") })
     }
 
-    func testRevealIsLoggedAndStatusSwitches() throws {
+    func testRevealWithoutTheContactKeySaysWhyAndLogsNothing() throws {
+        let (db, dirKept) = try DemoFixture.database(contactKey: .unavailable("no contact key on this workstation (/nowhere/contact.key is missing)"))
+        dir = dirKept
+        let d = try AgentDriver(db: db, agentID: "AG-002")
+        d.keys("/"); d.type("HD-000009"); d.keys("Enter", "Enter")
+        d.key("v")
+        XCTAssertFalse(d.screen.contains("+447700900123"))
+        XCTAssertTrue(d.screen.contains("phone +44******0123"), d.screen)
+        XCTAssertTrue(d.screen.contains("not revealed here"), d.screen)
+        XCTAssertTrue(d.screen.contains("Not revealed: the contact is sealed; no contact key"), d.screen)
+        XCTAssertEqual(try db.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event WHERE kind = 'ticket.contact_revealed'") }, 0)
+    }
+
+    func testRevealShowsTheRealContactAndIsLoggedAndStatusSwitches() throws {
         let db = try demo()
         let d = try AgentDriver(db: db, agentID: "AG-002")
-        d.key("n")
+        // HD-000009: Emily Carter, stranded in Paris; the SOS call-back needs her real number.
+        d.keys("/"); d.type("HD-000009"); d.keys("Enter", "Enter")
+        XCTAssertEqual(d.state.ticket?.key.externalID, "HD-000009")
         XCTAssertTrue(d.screen.contains("phone ••••"))
+        XCTAssertFalse(d.screen.contains("+447700900123"))
         d.key("v")
         XCTAssertTrue(d.state.ticket?.revealed ?? false)
         XCTAssertFalse(d.screen.contains("phone ••••"))
-        let logged = try db.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event WHERE kind LIKE '%contact_revealed%' AND actor = 'AG-002'") }
-        XCTAssertEqual(logged, 1)
+        XCTAssertTrue(d.screen.contains("phone +447700900123  email emily.carter@example.com"), d.screen)
+        XCTAssertTrue(d.screen.contains("Contact details revealed (logged)"), d.screen)
+        let logged = try db.writer.read { try Row.fetchAll($0, sql: "SELECT entity, payload FROM event WHERE kind = 'ticket.contact_revealed' AND actor = 'AG-002'") }
+        XCTAssertEqual(logged.count, 1)
+        XCTAssertTrue((logged.first?["payload"] as String? ?? "").contains(#""customer_id":"CU-000002""#))
+        // A second `v` shows what is already shown and logs nothing more.
+        d.key("v")
+        XCTAssertEqual(try db.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event WHERE kind = 'ticket.contact_revealed'") }, 1)
 
         let start = d.state.me.status
         d.key("a")

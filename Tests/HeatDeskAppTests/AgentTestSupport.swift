@@ -16,12 +16,14 @@ enum DemoFixture {
     static let baseTime = Date(timeIntervalSince1970: 1_795_305_600)   // 2026-11-22T08:00:00+08:00
     static let timeZone = TimeZone(identifier: "Asia/Shanghai")!
     static let root = PackageRoot.url()
+    /// The center's contact key the fixture is imported with (its contacts are sealed with it).
+    static let contactKey = try! ContactKey(bytes: Array(repeating: 7, count: 32))
 
     private static let templatePath: String = {
         let dir = TemporaryDirectory("heatdesk-agent-fixture")
         let path = dir.file("demo.sqlite")
         do {
-            let db = try AppDatabase.open(path: path)
+            let db = try AppDatabase.open(path: path, contactKey: .key(contactKey))
             let demo = root.appendingPathComponent("Data/demo")
             let files = try FileManager.default.contentsOfDirectory(atPath: demo.path)
                 .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".jsonl") }.sorted().map { demo.appendingPathComponent($0).path }
@@ -37,12 +39,13 @@ enum DemoFixture {
     }()
     nonisolated(unsafe) private static var keep: [TemporaryDirectory] = []
 
-    /// A private copy of the demo database (a file, so other connections can see it).
-    static func database() throws -> (AppDatabase, TemporaryDirectory) {
+    /// A private copy of the demo database (a file, so other connections can see it), opened
+    /// with the center's contact key unless a test says otherwise.
+    static func database(contactKey key: ContactKeyAccess = .key(contactKey)) throws -> (AppDatabase, TemporaryDirectory) {
         let dir = TemporaryDirectory("heatdesk-agent-test")
         let path = dir.file("demo.sqlite")
         try FileManager.default.copyItem(atPath: templatePath, toPath: path)
-        return (try AppDatabase.open(path: path), dir)
+        return (try AppDatabase.open(path: path, contactKey: key), dir)
     }
 
     static let library: TemplateLibrary = {

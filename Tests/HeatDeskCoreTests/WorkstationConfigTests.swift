@@ -17,7 +17,7 @@ final class WorkstationConfigTests: XCTestCase {
         func reason(_ text: String) -> String {
             do { _ = try WorkstationConfig.parse(text, file: "/etc/heatdesk/config"); return "accepted" } catch { return error.description }
         }
-        XCTAssertEqual(reason("db = a\nshraed = /mnt/x"), "/etc/heatdesk/config:2: unknown key 'shraed' (known: db, shared, agent, data)")
+        XCTAssertEqual(reason("db = a\nshraed = /mnt/x"), "/etc/heatdesk/config:2: unknown key 'shraed' (known: db, shared, agent, data, contact_key)")
         XCTAssertEqual(reason("# c\n\njust words"), "/etc/heatdesk/config:3: expected key = value")
         XCTAssertEqual(reason("agent = \"AG-1"), "/etc/heatdesk/config:1: unterminated quote in the value of agent")
         XCTAssertEqual(reason("agent ="), "/etc/heatdesk/config:1: empty value for agent")

@@ -48,10 +48,19 @@ public enum HeatDeskBinary {
         p.executableURL = url
         p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
+        // The center's contact key: one per test process, never the user's own (import and demo
+        // make it when missing). A test passes its own path to act as another workstation.
+        env["HEATDESK_CONTACT_KEY"] = env["HEATDESK_CONTACT_KEY"] ?? testContactKeyPath
         for (k, v) in environment { env[k] = v }
         p.environment = env
         return p
     }
+
+    /// The contact key file the binary uses in this test process (made by its first import).
+    public static let testContactKeyPath: String = {
+        let dir = (NSTemporaryDirectory() as NSString).appendingPathComponent("heatdesk-test-keys-\(getpid())")
+        return (dir as NSString).appendingPathComponent("contact.key")
+    }()
 }
 
 /// The package root, for tests that read `Data/`.

@@ -173,8 +173,7 @@ public final class AgentRuntime: @unchecked Sendable {
             try db.merge(followUp, into: original, by: me, authority: authority)
             try done("\(followUp) merged into \(original): resolved as duplicate, its conversation shown there", shown, send)
         case .reveal(let key):
-            try db.logContactReveal(key, field: "phone,email", by: me)
-            send(.workDone("Contact details revealed (logged)", leave: false))
+            send(.contactRevealed(key, try db.revealContact(key, by: me)))
         case .setStatus(let status):
             try db.setStatus(of: me, status)
             send(.statusChanged(status))

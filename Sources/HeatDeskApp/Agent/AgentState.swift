@@ -178,6 +178,8 @@ public enum AgentMessage: Sendable {
     /// A work command succeeded; `leave` says the ticket is no longer the agent's to show.
     case workDone(String, leave: Bool)
     case workFailed(String)
+    /// What `v` opened for this ticket (logged), or why it opened nothing.
+    case contactRevealed(TicketKey, AppDatabase.ContactReveal)
     case inviteCandidates([AppDatabase.InviteCandidate], forTransfer: Bool)
     case suppliers([Supplier])
     case statusChanged(AgentStatus)

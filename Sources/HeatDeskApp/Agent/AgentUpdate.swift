@@ -88,6 +88,17 @@ private func step(_ s: inout AgentState, _ m: AgentMessage) -> [AgentEffect] {
         s.busy = nil
         s.message = note(text, .error)
         return []
+    case .contactRevealed(let key, let result):
+        guard s.ticket?.key == key else { return [] }
+        switch result {
+        case .revealed(let contact):
+            s.ticket!.revealedContact = contact; s.ticket!.revealProblem = nil
+            s.message = note("Contact details revealed (logged)", .success)
+        case .unavailable(let why):
+            s.ticket!.revealedContact = nil; s.ticket!.revealProblem = why
+            s.message = note("Not revealed: " + why, .error)
+        }
+        return []
     case .inviteCandidates(let cands, let forTransfer):
         s.busy = nil
         let rows = cands.filter { !$0.alreadyIn }
@@ -328,7 +339,7 @@ private func performTicket(_ s: inout AgentState, _ a: AgentAction) -> [AgentEff
     case .merge:
         return askMerge(&s, t)
     case .reveal:
-        if s.ticket!.revealed { return [] }
+        if s.ticket!.revealed && s.ticket!.revealProblem == nil { return [] }
         s.ticket!.revealed = true
         return [.reveal(key)]
     default: break

@@ -38,6 +38,9 @@ public struct TicketScreenState: Sendable {
     public var peopleList = ListState()
     /// Contact details are masked until an explicit, logged reveal.
     public var revealed = false
+    /// What the reveal opened (shown after `revealed`), or why it opened nothing.
+    public var revealedContact: ContactDetails?
+    public var revealProblem: String?
     public var timeZone: TimeZone
     /// The clock for the SLA countdown in the header (the session advances it on ticks); nil hides it.
     public var now: Date?
@@ -182,6 +185,7 @@ public struct TicketScreenState: Sendable {
     public mutating func reload(_ opened: OpenedTicket) {
         var fresh = TicketScreenState(opened, readOnly: readOnly, timeZone: timeZone)
         fresh.pane = pane; fresh.side = side; fresh.revealed = revealed; fresh.now = now
+        fresh.revealedContact = revealedContact; fresh.revealProblem = revealProblem
         fresh.conversationScroll = conversationScroll; fresh.summaryScroll = summaryScroll
         fresh.orderList = orderList; fresh.trailList = trailList; fresh.peopleList = peopleList
         self = fresh
@@ -212,11 +216,14 @@ public struct TicketScreenState: Sendable {
     /// Active participants' ids (for leave).
     public var activeMembers: [String] { detail.participants.filter { $0.leftAt == nil }.map(\.memberID) }
 
-    /// The contact line: masked, or (after a logged reveal) what the workstation holds.
+    /// The contact line: hidden; after `v` the real details the logged reveal opened, or the
+    /// masked ones and a word on why nothing more (no contact key here, only a masked number imported).
     public var contactLine: SafeText {
         let c = detail.customer
         if !revealed { return SafeText(readOnly ? "phone ••••  email ••••" : "phone ••••  email ••••  (v reveals, logged)") }
-        return SafeText("phone \(c.phoneMasked ?? "-")  email \(c.emailMasked ?? "-")")
+        if let real = revealedContact { return SafeText("phone \(real.phone ?? "-")  email \(real.email ?? "-")") }
+        let masked = "phone \(c.phoneMasked ?? "-")  email \(c.emailMasked ?? "-")"
+        return SafeText(revealProblem == nil ? masked : masked + "  (masked: not revealed here)")
     }
 
     // MARK: navigation (pure; shared by the agent session and the monitor)

@@ -7,7 +7,7 @@ import Foundation
 public struct WorkstationConfig: Equatable, Sendable {
     /// `db`: the local SQLite file; `shared`: the shared directory; `agent`: who works here;
     /// `data`: the folder holding `demo/` and `templates/`.
-    public static let keys: [String] = ["db", "shared", "agent", "data"]
+    public static let keys: [String] = ["db", "shared", "agent", "data", "contact_key"]
 
     public private(set) var values: [String: String] = [:]
 

@@ -146,7 +146,7 @@ private struct PayloadReader {
             return .participantJoined(Participant(memberID: try string("member_id"), kind: try choice("kind", Participant.Kind.self),
                                                   joinedAt: try date("joined_at")))
         case "participant_left": return .participantLeft(memberID: try string("member_id"))
-        case "contact_revealed": return .contactRevealed(field: try string("field"))
+        case "contact_revealed": return .contactRevealed(field: try string("field"), customerID: try optionalString("customer_id"))
         case "linked":
             // A reason this build does not know (a newer workstation's) reads as `matched`: the link stands.
             return .linked(parent: TicketKey(source: try string("parent_source"), externalID: try string("parent_id")),

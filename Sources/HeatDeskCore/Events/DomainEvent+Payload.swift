@@ -53,6 +53,8 @@ extension Customer {
         w.field("customer_id", id); w.field("name", name); w.field("language", language); w.field("tier", tier.rawValue)
         w.field("phone", phoneMasked); w.field("email", emailMasked)
         if !flags.isEmpty { w.field("flags", strings: flags.sorted().map(\.rawValue)) }
+        // Sealed only: the real contact never enters a payload, the log or a batch.
+        w.field("contact_sealed", contactSealed)
     }
 }
 
@@ -154,7 +156,7 @@ extension TicketChange {
         case .participantJoined(let p):
             w.field("member_id", p.memberID); w.field("kind", p.kind.rawValue); w.field("joined_at", timestamp: p.joinedAt.millis)
         case .participantLeft(let id): w.field("member_id", id)
-        case .contactRevealed(let field): w.field("field", field)
+        case .contactRevealed(let field, let customerID): w.field("field", field); w.field("customer_id", customerID)
         case .linked(let parent, let reason):
             w.field("parent_source", parent.source); w.field("parent_id", parent.externalID); w.field("reason", reason.rawValue)
         }

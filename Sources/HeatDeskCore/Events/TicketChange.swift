@@ -21,8 +21,9 @@ public enum TicketChange: Sendable, Equatable {
     /// A colleague or supplier pulled into the conversation.
     case participantJoined(Participant)
     case participantLeft(memberID: String)
-    /// The customer's unmasked contact details were shown: logged, never stored in clear.
-    case contactRevealed(field: String)
+    /// The customer's real contact details were shown (`field`: `phone,email`, `phone`,
+    /// `email`) to the event's actor: logged; the details themselves are never in the log.
+    case contactRevealed(field: String, customerID: String? = nil)
     /// This ticket is a follow-up (a chase) of `parent`: the customer asking again about the same
     /// problem. Not owner-bound; every node keeps, per follow-up, the oldest parent any link
     /// event named (`TicketLink`), so all converge whatever order the links arrive in.

@@ -35,6 +35,9 @@ public struct TicketRecord: Sendable, Equatable {
     public var firstMessage: Message?
     /// The `chases` column: the external id of the open ticket this one follows up (same source).
     public var chases: String?
+    /// The customer's real contact details from `customer_phone` / `customer_email`, for the
+    /// importer to seal into `customer.contactSealed` (never stored as they are).
+    public var contact: ContactDetails?
 
     public static func decode(_ f: FieldSource, source: String) throws(FieldError) -> TicketRecord {
         let externalID = try f.identifier("external_id")
@@ -73,10 +76,10 @@ public struct TicketRecord: Sendable, Equatable {
         }
         if let slaDue, slaDue < createdAt { throw FieldError(field: "sla_due_at", reason: "is before created_at") }
         if let resolvedAt, resolvedAt < createdAt { throw FieldError(field: "resolved_at", reason: "is before created_at") }
+        let phone = try CustomerRecord.phone(f, "customer_phone"), email = try CustomerRecord.email(f, "customer_email")
         let customer = Customer(
             id: customerID, name: customerName, language: language, tier: tier,
-            phoneMasked: try CustomerRecord.maskedPhone(f, "customer_phone"),
-            emailMasked: try CustomerRecord.maskedEmail(f, "customer_email"),
+            phoneMasked: phone.masked, emailMasked: email.masked,
             flags: try CustomerRecord.flags(f, "customer_flags"))
         let ticket = Ticket(key: TicketKey(source: source, externalID: externalID), createdAt: createdAt, channel: channel,
                             product: product, category: category, priority: priority, status: status,
@@ -87,16 +90,28 @@ public struct TicketRecord: Sendable, Equatable {
         var chases = try f.optionalIdentifier("chases")
         if chases == nil { chases = try f.optionalIdentifier("parent") }
         if chases == externalID { throw FieldError(field: "chases", reason: "a ticket cannot chase itself") }
-        return TicketRecord(ticket: ticket, customer: customer, firstMessage: first, chases: chases)
+        let contact = ContactDetails(phone: phone.real, email: email.real)
+        return TicketRecord(ticket: ticket, customer: customer, firstMessage: first, chases: chases,
+                            contact: contact.isEmpty ? nil : contact)
     }
 }
 
 public enum CustomerRecord {
-    public static func decode(_ f: FieldSource) throws(FieldError) -> Customer {
-        Customer(id: try f.identifier("customer_id"), name: try f.required("name"),
-                 language: try language(f, "language"), tier: try tier(f, "tier"),
-                 phoneMasked: try maskedPhone(f, "phone"), emailMasked: try maskedEmail(f, "email"),
-                 flags: try flags(f, "flags"))
+    /// A customer as an event payload or a customers file holds it; real contact details in the
+    /// row are masked and dropped here (an import keeps them through `decodeRow`).
+    public static func decode(_ f: FieldSource) throws(FieldError) -> Customer { try decodeRow(f).customer }
+
+    /// A customers-file row: the customer (masked contact, a `contact_sealed` passed through) and
+    /// the real contact details the row gave, for the importer to seal.
+    public static func decodeRow(_ f: FieldSource) throws(FieldError) -> (customer: Customer, contact: ContactDetails?) {
+        let id = try f.identifier("customer_id"), name = try f.required("name")
+        let language = try language(f, "language"), tier = try tier(f, "tier")
+        let phone = try phone(f, "phone"), email = try email(f, "email")
+        let customer = Customer(id: id, name: name, language: language, tier: tier,
+                                phoneMasked: phone.masked, emailMasked: email.masked,
+                                flags: try flags(f, "flags"), contactSealed: try sealed(f, "contact_sealed"))
+        let contact = ContactDetails(phone: phone.real, email: email.real)
+        return (customer, contact.isEmpty ? nil : contact)
     }
 
     static func language(_ f: FieldSource, _ name: String) throws(FieldError) -> String {
@@ -119,15 +134,27 @@ public enum CustomerRecord {
         return tier
     }
 
-    /// Contact details are masked on the way in: the store never holds them in clear.
-    static func maskedPhone(_ f: FieldSource, _ name: String) throws(FieldError) -> String? {
-        guard let v = try f.optional(name, limit: 40) else { return nil }
-        return ContactMask.isMasked(v) ? v : ContactMask.mask(phone: v)
+    /// A contact field: its masked form (what screens show before a reveal) and, when the row
+    /// gave the real value rather than an already masked one, the real value for the sealer.
+    /// The store never holds the real value in clear.
+    static func phone(_ f: FieldSource, _ name: String) throws(FieldError) -> (masked: String?, real: String?) {
+        guard let v = try f.optional(name, limit: 40) else { return (nil, nil) }
+        return ContactMask.isMasked(v) ? (v, nil) : (ContactMask.mask(phone: v), v)
     }
 
-    static func maskedEmail(_ f: FieldSource, _ name: String) throws(FieldError) -> String? {
-        guard let v = try f.optional(name, limit: 254) else { return nil }
-        return ContactMask.isMasked(v) ? v : ContactMask.mask(email: v)
+    static func email(_ f: FieldSource, _ name: String) throws(FieldError) -> (masked: String?, real: String?) {
+        guard let v = try f.optional(name, limit: 254) else { return (nil, nil) }
+        return ContactMask.isMasked(v) ? (v, nil) : (ContactMask.mask(email: v), v)
+    }
+
+    /// A sealed contact as another workstation of the center made it (an event payload); its
+    /// shape is checked here, its seal only when a reveal opens it.
+    static func sealed(_ f: FieldSource, _ name: String) throws(FieldError) -> String? {
+        guard let v = try f.optional(name, limit: 1024) else { return nil }
+        guard ContactDetails.isSealedShape(v) else {
+            throw FieldError(field: name, reason: "not a sealed contact (expected hdc1:KEYID:BASE64)")
+        }
+        return v
     }
 
     static func flags(_ f: FieldSource, _ name: String) throws(FieldError) -> Set<CustomerFlag> {

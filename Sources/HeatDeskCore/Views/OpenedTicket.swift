@@ -66,7 +66,7 @@ public struct RefusedEvent: Equatable, Sendable {
         case .resolved(let d, _): return "resolve it: \(d.rawValue)"
         case .participantJoined(let p): return "pull in \(p.memberID)"
         case .participantLeft(let id): return "let \(id) leave"
-        case .contactRevealed(let field): return "reveal the contact (\(field))"
+        case .contactRevealed(let field, _): return "reveal the contact (\(field))"
         case .linked(let parent, _): return "link it as a follow-up of \(parent)"
         }
     }

@@ -27,7 +27,7 @@ struct DemoCommand: ParsableCommand {
             .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".jsonl") }.sorted()
             .map { dir.appendingPathComponent($0).path }
         guard !files.isEmpty else { throw CommandFailure(message: "\(dir.path): no demo files", code: 2) }
-        let db = try store.open()
+        let db = try store.open(makeContactKey: true)
         if let loaded = try db.meta("demo_loaded_at") {
             Terminal.out("The demo is already loaded in \(store.path) (since \(loaded)); nothing to do.")
             try publish(db)

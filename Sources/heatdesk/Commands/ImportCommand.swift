@@ -56,7 +56,7 @@ struct ImportCommand: ParsableCommand {
         options.encoding = encoding
         options.bulk = bulk
         let paths = try Self.expand(files)
-        let db = try dryRun ? store.openExisting() : store.open()
+        let db = try dryRun ? store.openExisting() : store.open(makeContactKey: true)
         let bar = (!quiet && isatty(2) == 1) ? ProgressBar() : nil
         let importer = Importer(database: db, options: options, progress: bar.map { b in { b.draw($0) } })
         let summary: ImportSummary

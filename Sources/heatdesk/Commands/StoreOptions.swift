@@ -57,10 +57,52 @@ struct StoreOptions: ParsableArguments {
         return (base as NSString).appendingPathComponent("heatdesk/heatdesk.sqlite")
     }
 
-    func open() throws -> AppDatabase {
+    /// Opens the database with the center's contact key when this workstation has one (a
+    /// missing or unusable key leaves contacts masked, and a reveal says why); `makeContactKey`
+    /// (import, demo) makes the key when no file exists yet.
+    func open(makeContactKey: Bool = false) throws -> AppDatabase {
         try Self.checkPath(path)
-        do { return try AppDatabase.open(path: path) } catch {
+        let key = try contactKey(make: makeContactKey)
+        do { return try AppDatabase.open(path: path, contactKey: key) } catch {
             throw CommandFailure(message: Self.explain(error, path: path), code: 2)
+        }
+    }
+
+    /// The contact key file: `HEATDESK_CONTACT_KEY`, the config file's `contact_key`, else
+    /// `contact.key` beside the config file (Docs/security.md).
+    var contactKeyPath: String {
+        Settings.value(nil, env: "HEATDESK_CONTACT_KEY", key: "contact_key") ?? ContactKeyFile.defaultPath
+    }
+
+    /// The key must stay off the shared directory (every workstation reads it) and out of the
+    /// database's folder (a copied data folder must not carry it): import and demo refuse to
+    /// make or use one there (exit 2); other commands work on with contacts masked, and a reveal
+    /// says why.
+    func contactKey(make: Bool) throws -> ContactKeyAccess {
+        let keyURL = URL(fileURLWithPath: contactKeyPath).standardizedFileURL
+        let keyPath = keyURL.path, keyFolder = keyURL.deletingLastPathComponent().path
+        let dbFolder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+        var refusal: String?
+        if let shared = sharedPath.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }),
+           keyFolder == shared || keyPath.hasPrefix(shared.hasSuffix("/") ? shared : shared + "/") {
+            refusal = "in the shared directory (\(shared)), which every workstation reads"
+        } else if keyFolder == dbFolder {
+            refusal = "beside the database (\(dbFolder)): a copy of the data folder would carry it"
+        }
+        if let refusal {
+            let message = "\(keyPath): the contact key must not be \(refusal); set HEATDESK_CONTACT_KEY or contact_key in the config file to a path elsewhere"
+            if make { throw CommandFailure(message: message, code: 2) }
+            return .unavailable(message)
+        }
+        guard make else { return ContactKeyFile.load(path: keyPath) }
+        do {
+            let (key, created) = try ContactKeyFile.loadOrCreate(path: keyPath)
+            if created {
+                Terminal.err("heatdesk: made the center's contact key \(key.id) at \(keyPath) (mode 0600); copy it to the workstations that may reveal contacts\n")
+            }
+            return .key(key)
+        } catch {
+            throw CommandFailure(message: "contact key: \(error.message)", code: 2)
         }
     }
 
