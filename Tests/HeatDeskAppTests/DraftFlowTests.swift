@@ -37,6 +37,33 @@ final class DraftFlowTests: XCTestCase {
         return d
     }
 
+    /// A template chosen over words the agent already wrote (typed, or a restored draft) keeps
+    /// them below it; a template chosen over an untouched template replaces it.
+    func testATemplateChosenOverTypedWordsKeepsThem() throws {
+        let d = try claimSOS(try demo())
+        d.key("r"); d.type("Emily, I am calling the embassy now")
+        func pickFirstTemplate() {
+            d.key("C-t")
+            guard case .picker? = d.state.modal else { return XCTFail("no template picker: \(String(describing: d.state.modal))") }
+            d.key("Enter")
+            while case .blanks? = d.state.modal { d.type("x"); d.key("Enter") }
+        }
+        pickFirstTemplate()
+        let text = try XCTUnwrap(d.state.composer?.editor.text)
+        XCTAssertTrue(text.hasSuffix("Emily, I am calling the embassy now"), text)
+        XCTAssertNotNil(d.state.composer?.templateID)
+        XCTAssertTrue(d.state.message?.text.singleLine.contains("kept below") ?? false, "\(String(describing: d.state.message))")
+        // A fresh composer with a template only: choosing again replaces the untouched template.
+        d.key("C-x"); d.key("y")
+        XCTAssertNil(d.state.composer, "thrown away")
+        d.key("r")
+        XCTAssertEqual(d.state.composer?.editor.text, "")
+        pickFirstTemplate()
+        let once = try XCTUnwrap(d.state.composer?.editor.text)
+        pickFirstTemplate()
+        XCTAssertEqual(d.state.composer?.editor.text, once, "an untouched template is replaced, not stacked")
+    }
+
     /// C-s, and C-s again when HEAT findings held the first one.
     func sendAnyway(_ d: AgentDriver) {
         d.key("C-s")

@@ -97,6 +97,9 @@ public struct ComposerState: Sendable {
     public var visibility: Visibility
     public var audience: Audience = .customer
     public var templateID: String?
+    /// The text the last template rendered, to tell it from the agent's own words: a template
+    /// chosen over words the agent typed keeps them below it (issue 14: a draft is never lost).
+    public var renderedTemplate: String?
     /// HEAT findings of the current text; nil until checked (editing clears them).
     public var findings: [Finding]? { didSet { findingsFrom = nil } }
     /// Nil: the findings take at most three rows under the text. Otherwise the composer grows over

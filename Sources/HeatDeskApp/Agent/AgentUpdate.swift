@@ -458,13 +458,20 @@ func applyTemplate(_ s: inout AgentState, _ template: Template, values: [String:
         return
     }
     var c = s.composer ?? ComposerState(visibility: .public, ticket: s.ticket?.key)
-    c.editor = EditorState(text: reply.text ?? "")
+    let rendered = reply.text ?? ""
+    // The agent's own words (a restored draft, text typed before choosing) stay, below the
+    // template; only an untouched earlier template is replaced.
+    let typed = c.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let keepTyped = !typed.isEmpty && c.editor.text != c.renderedTemplate
+    c.editor = EditorState(text: keepTyped ? rendered + "\n\n" + typed : rendered)
     c.editor.moveToEnd()
+    c.renderedTemplate = rendered
+    if keepTyped { s.message = note("Template \(template.id) above; the text you had written is kept below it", .info) }
     c.templateID = template.id
     c.audience = template.audience
     c.visibility = .public
     // The checker's findings are shown before anything is sent.
-    c.findings = HEATChecker.check(reply.text ?? "", context: ctx, audience: template.audience)
+    c.findings = HEATChecker.check(c.editor.text, context: ctx, audience: template.audience)
     s.composer = c
     s.modal = nil
 }
