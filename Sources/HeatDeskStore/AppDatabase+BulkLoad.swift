@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 
-/// Bulk loads set the secondary indexes of tickets and messages and the monitor's tally triggers
-/// (AppDatabase+Tallies) aside and build them once at the end: inserting a million rows into four more B-trees in arrival order costs several
-/// times what sorting them once does (Docs/performance.md). The unique indexes stay, so
+/// Bulk loads set the secondary indexes of tickets and messages and the monitor's tallies
+/// (AppDatabase+Tallies) aside and build them once at the end: inserting a million rows into
+/// more B-trees in arrival order costs several times what sorting them once does (Docs/performance.md). The unique indexes stay, so
 /// re-runs still find what is already present.
 ///
 /// Crash safety: the definitions of the dropped indexes are saved in `meta` in the same
@@ -47,8 +47,7 @@ extension AppDatabase {
             let json = String(decoding: try JSONEncoder().encode(saved), as: UTF8.self)
             try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?), (?, ?)",
                            arguments: [Self.deferredIndexesKey, json, Self.deferredIndexesOwnerKey, String(getpid())])
-            // The tallies too: no trigger per row; built once at the end from the rows.
-            try Self.dropTallyTriggers(db)
+            // The tallies too: not kept row by row (EventApplier sees the mark); built once at the end.
             try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", arguments: [Self.talliesDeferredKey])
         }
     }

@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import HeatDeskCore
 
-/// The supervisor's figures (Docs/metrics.md): counts and sums from the tallies the triggers keep
-/// (AppDatabase+Tallies), lists from partial indexes over live tickets. Nothing here reads all
+/// The supervisor's figures (Docs/metrics.md): counts and sums from the tallies kept as tickets
+/// change (AppDatabase+Tallies), lists from partial indexes over live tickets. Nothing here reads all
 /// tickets, so a refresh stays fast on a million of them.
 extension AppDatabase {
     /// How many tickets the monitor's lists hold at most.

@@ -223,8 +223,8 @@ extension AppDatabase {
                 """)
         }
         registerLinkMigration(&migrator)
-        // Issue 15: the monitor reads tallies kept by triggers as tickets change
-        // (AppDatabase+Tallies), and the live views read partial indexes over the tickets that
+        // Issue 15: the monitor reads tallies kept as tickets change (AppDatabase+Tallies,
+        // TallyKeeper), and the live views read partial indexes over the tickets that
         // are not resolved; the covering indexes of v3-metrics over the whole history go.
         migrator.registerMigration("v7-tallies") { db in
             try db.execute(sql: tallyTablesSQL)

@@ -83,6 +83,10 @@ public final class EventApplier {
         case firstResponse, ticketState, claim, claimUnresolved, transfer, requeue, reopen, touchStatusClock, statusClock, setStatus
         case setPriority, agentRole, resolve, participant, join, leave
 
+        /// Every statement that changes a tally column of a ticket returns the row as it is now,
+        /// for the tallies (`TallyKeeper`); the applier read the row before.
+        private var returning: String { " RETURNING \(TallyRow.columns)" }
+
         var sql: String {
             switch self {
             case .ensureCustomer: return """
@@ -106,7 +110,7 @@ public final class EventApplier {
                 INSERT OR IGNORE INTO ticket(source, external_id, created_at, channel, product, category, priority_rank,
                     status, customer_id, subject, bot_summary, sla_due_at, products, owner_id, first_response_at,
                     resolved_at, disposition)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, \(TallyRow.columns)
                 """
             case .linkOrder: return "INSERT OR IGNORE INTO ticket_order(ticket_id, order_id) VALUES (?, ?)"
             case .orderProduct: return "SELECT product FROM travel_order WHERE id = ?"
@@ -115,37 +119,38 @@ public final class EventApplier {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """
             case .logEvent: return "INSERT INTO event(node, at, actor, kind, entity, payload, origin_seq, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-            case .firstResponse: return "UPDATE ticket SET first_response_at = ? WHERE id = ? AND first_response_at IS NULL"
+            case .firstResponse: return "UPDATE ticket SET first_response_at = ? WHERE id = ? AND first_response_at IS NULL RETURNING \(TallyRow.columns)"
             case .ticketState: return """
-                SELECT id, claim_epoch, status, owner_id, resolved_at IS NULL AND disposition IS NULL AND first_contact IS NULL
+                SELECT id, claim_epoch, status, owner_id, resolved_at IS NULL AND disposition IS NULL AND first_contact IS NULL,
+                    \(TallyRow.columns)
                 FROM ticket WHERE source = ? AND external_id = ?
                 """
             case .claim: return """
                 UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?,
-                    resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
+                    resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?\(returning)
                 """
             // The usual claim, of a ticket never resolved: SQLite rewrites every index holding a
             // column the SET names, changed or not, and resolved_at is in the monitor's arrivals index.
-            case .claimUnresolved: return "UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ? WHERE id = ?"
+            case .claimUnresolved: return "UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ? WHERE id = ?\(returning)"
             case .transfer: return """
                 UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?, handoffs = handoffs + 1,
-                    waiting_for = NULL, resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
+                    waiting_for = NULL, resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?\(returning)
                 """
             case .requeue: return """
                 UPDATE ticket SET owner_id = NULL, status = 'queued', claim_epoch = ?, claimed_at = NULL, handoffs = handoffs + 1,
-                    waiting_for = NULL, resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
+                    waiting_for = NULL, resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?\(returning)
                 """
             case .reopen: return """
                 UPDATE ticket SET owner_id = ?, status = 'open', claim_epoch = ?, claimed_at = ?, handoffs = handoffs + 1,
-                    resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?
+                    resolved_at = NULL, disposition = NULL, first_contact = NULL WHERE id = ?\(returning)
                 """
             case .touchStatusClock: return "UPDATE ticket SET status_clock = ?1 WHERE id = ?2 AND status_clock < ?1"
             case .statusClock: return "SELECT status_clock FROM ticket WHERE id = ?"
-            case .setStatus: return "UPDATE ticket SET status = ?, waiting_for = ?, handoffs = handoffs + ?, status_clock = ? WHERE id = ?"
-            case .setPriority: return "UPDATE ticket SET priority_rank = ?1, priority_clock = ?2 WHERE id = ?3 AND priority_clock < ?2"
+            case .setStatus: return "UPDATE ticket SET status = ?, waiting_for = ?, handoffs = handoffs + ?, status_clock = ? WHERE id = ?\(returning)"
+            case .setPriority: return "UPDATE ticket SET priority_rank = ?1, priority_clock = ?2 WHERE id = ?3 AND priority_clock < ?2\(returning)"
             case .agentRole: return "SELECT role FROM agent WHERE id = ?"
             case .resolve: return """
-                UPDATE ticket SET status = 'resolved', resolved_at = ?, disposition = ?, first_contact = ?, waiting_for = NULL WHERE id = ?
+                UPDATE ticket SET status = 'resolved', resolved_at = ?, disposition = ?, first_contact = ?, waiting_for = NULL WHERE id = ?\(returning)
                 """
             case .participant: return "SELECT left_at, clock FROM participant WHERE ticket_id = ? AND member_id = ?"
             case .join: return """
@@ -162,11 +167,24 @@ public final class EventApplier {
     }
 
     private let statement: PreparedStatements<Prepared>
+    /// The monitor's tallies, kept with every change of a ticket row; nil while a bulk load has
+    /// them set aside (it builds them from the rows at its end, AppDatabase+BulkLoad).
+    private let tallies: TallyKeeper?
 
     public init(_ db: Database) throws {
         self.db = db
         statement = PreparedStatements(db)
         self.node = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'") ?? "unknown"
+        tallies = try AppDatabase.talliesDeferred(db) ? nil : TallyKeeper(db)
+    }
+
+    /// Runs a ticket UPDATE that returns the row's tally columns, and moves the tallies from
+    /// `before`; true when a row changed.
+    @discardableResult
+    private func update(_ u: RawStatement, from before: TallyRow?) throws -> Bool {
+        guard let after = try u.first({ TallyRow($0, at: 0) }) else { return false }
+        try tallies?.change(from: before, to: after)
+        return true
     }
 
     /// Applies one event; logs it when it changed something.
@@ -196,7 +214,11 @@ public final class EventApplier {
             if outcome == .applied, m.authorKind == .agent, m.visibility == .public {
                 let first = try statement(.firstResponse)
                 first.bind(1, m.at.millis); first.bind(2, id)
-                try first.run()
+                if let after = try first.first({ TallyRow($0, at: 0) }) {
+                    var before = after
+                    before.firstResponse = nil   // the statement applies only to a row without one
+                    try tallies?.change(from: before, to: after)
+                }
             }
         case .ticketChanged(let k, let change, let epoch):
             outcome = try apply(change, to: k, epoch: epoch, at: logged.at, actor: logged.actor)
@@ -241,8 +263,8 @@ public final class EventApplier {
     private func apply(_ change: TicketChange, to key: TicketKey, epoch: Int, at: Date, actor: String) throws -> Outcome {
         let read = try statement(.ticketState)
         read.bind(1, key.source); read.bind(2, key.externalID)
-        guard let (id, current, status, owner, unresolved) = try read.first({ c in
-            (c.int(0), Int(c.int(1)), TicketStatus(rawValue: c.text(2) ?? "") ?? .queued, c.text(3), c.int(4) != 0)
+        guard let (id, current, status, owner, unresolved, before) = try read.first({ c in
+            (c.int(0), Int(c.int(1)), TicketStatus(rawValue: c.text(2) ?? "") ?? .queued, c.text(3), c.int(4) != 0, TallyRow(c, at: 5))
         }) else { throw ApplyError.unknownTicket(key) }
         let t = at.millis
         if change.opensEpoch {
@@ -257,19 +279,19 @@ public final class EventApplier {
         case .claimed(let newOwner):
             let u = try statement(unresolved ? .claimUnresolved : .claim)
             u.bind(1, newOwner); u.bind(2, epoch); u.bind(3, t); u.bind(4, id)
-            try u.run()
+            try update(u, from: before)
         case .transferred(let to):
             let u = try statement(.transfer)
             u.bind(1, to); u.bind(2, epoch); u.bind(3, t); u.bind(4, id)
-            try u.run()
+            try update(u, from: before)
         case .requeued:
             let u = try statement(.requeue)
             u.bind(1, epoch); u.bind(2, id)
-            try u.run()
+            try update(u, from: before)
         case .reopened(let newOwner):
             let u = try statement(.reopen)
             u.bind(1, newOwner); u.bind(2, epoch); u.bind(3, t); u.bind(4, id)
-            try u.run()
+            try update(u, from: before)
         case .statusChanged(let new, let waitingFor):
             if epoch > current && origin != nil { throw ApplyError.epochNotYetSeen(key, epoch) }
             guard epoch == current else { return .rejected("\(key): status change from epoch \(epoch), the ticket is at epoch \(current)") }
@@ -290,12 +312,12 @@ public final class EventApplier {
             let u = try statement(.setStatus)
             u.bind(1, new.rawValue); u.bind(2, new == .pending ? waitingFor : nil); u.bind(3, new == .pending ? 1 : 0)
             u.bind(4, stamp); u.bind(5, id)
-            try u.run()
+            try update(u, from: before)
         case .priorityChanged(let p):
             // Last writer wins on the clock, node id breaking ties (Docs/sync-protocol.md).
             let u = try statement(.setPriority)
             u.bind(1, p.rank); u.bind(2, stamp); u.bind(3, id)
-            if try u.run() == 0 { return .alreadyPresent }
+            if try !update(u, from: before) { return .alreadyPresent }
         case .resolved(let disposition, let fcr):
             if epoch > current && origin != nil { throw ApplyError.epochNotYetSeen(key, epoch) }
             guard epoch == current else { return .rejected("\(key): resolved in epoch \(epoch), the ticket is at epoch \(current)") }
@@ -306,7 +328,7 @@ public final class EventApplier {
             }
             let u = try statement(.resolve)
             u.bind(1, t); u.bind(2, disposition.rawValue); u.bind(3, fcr ? 1 : 0); u.bind(4, id)
-            try u.run()
+            try update(u, from: before)
         case .participantJoined(let p):
             // Per member, the join or leave with the greatest clock wins.
             let current = try participant(ticketRowID: id, member: p.memberID)
@@ -396,8 +418,8 @@ public final class EventApplier {
         stmt.bind(10, t.subject); stmt.bind(11, t.botSummary); stmt.bind(12, t.slaDueAt.millis); stmt.bind(13, products)
         stmt.bind(14, t.ownerID); stmt.bind(15, t.firstResponseAt?.millis); stmt.bind(16, t.resolvedAt?.millis)
         stmt.bind(17, t.disposition?.rawValue)
-        guard try stmt.run() > 0 else { return .alreadyPresent }
-        let rowID = db.lastInsertedRowID
+        guard let (rowID, row) = try stmt.first({ ($0.int(0), TallyRow($0, at: 1)) }) else { return .alreadyPresent }
+        try tallies?.change(from: nil, to: row)
         if !t.orderIDs.isEmpty {
             let link = try statement(.linkOrder)
             for id in t.orderIDs { link.bind(1, rowID); link.bind(2, id); try link.run() }

@@ -118,7 +118,8 @@ final class EventApplierTests: XCTestCase {
             }
         }
         XCTAssertEqual(outcomes, [.applied, .applied])
-        XCTAssertEqual(updates.sql.map { $0.contains("resolved_at") }, [false, true], "\(updates.sql)")
+        // What the SET names (the RETURNING clause reads the row's tally columns, resolution included).
+        XCTAssertEqual(updates.sql.map { $0.components(separatedBy: " WHERE ")[0].contains("resolved_at") }, [false, true], "\(updates.sql)")
         let rows = try db.writer.read {
             try Row.fetchAll($0, sql: "SELECT external_id, owner_id, status, claim_epoch, resolved_at, disposition, first_contact FROM ticket ORDER BY external_id")
         }
