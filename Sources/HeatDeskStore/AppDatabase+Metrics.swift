@@ -82,43 +82,44 @@ extension AppDatabase {
         // quarter-hour and group, the seconds each answer took; a ticket still unanswered is
         // missed once `now − created_at > target`, which decides whole quarter-hours but one:
         // that one is counted on the unanswered tickets' partial index.
-        struct Group: Hashable { var product: String; var channel: String; var rank: Int }
-        var groups: [Group: (offered: Int, met: Int, missed: Int)] = [:]
-        var unanswered: [Group: [Int64: Int]] = [:]
-        func targetMillis(_ g: Group) -> Int64? {
-            guard let p = Priority(rank: g.rank), let c = Channel(rawValue: g.channel) else { return nil }
-            return Int64(targets.target(p, c).seconds) * 1000
-        }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT bucket, product, channel, priority_rank, delay_s, n FROM \(tallySource(db, "tally_arrival"))
-            WHERE bucket >= ? AND bucket <= ? AND n != 0
-            """, arguments: [firstBucket, lastBucket]) {
-            let g = Group(product: row[1], channel: row[2], rank: row[3])
-            let delay: Int64 = row[4], n: Int = row[5]
-            guard let target = targetMillis(g) else { continue }
-            groups[g, default: (0, 0, 0)].offered += n
-            if delay < 0 { unanswered[g, default: [:]][row[0], default: 0] += n }
-            else if delay * 1000 <= target { groups[g]!.met += n } else { groups[g]!.missed += n }
-        }
+        // One range of the arrival tally per group (its key starts with the group), summed in
+        // SQL with the group's target bound: no sort, no row decoded in Swift.
+        let arrivals = try tallySource(db, "tally_arrival")
+        let service = try db.cachedStatement(sql: """
+            SELECT sum(n), coalesce(sum(CASE WHEN delay_s >= 0 AND delay_s <= ?1 THEN n END), 0),
+                   coalesce(sum(CASE WHEN delay_s > ?1 OR (delay_s < 0 AND bucket < ?2) THEN n END), 0),
+                   coalesce(sum(CASE WHEN delay_s < 0 AND bucket = ?2 THEN n END), 0)
+            FROM \(arrivals) WHERE product = ?3 AND channel = ?4 AND priority_rank = ?5 AND bucket >= ?6 AND bucket <= ?7
+            """)
         let openQuestions = try db.cachedStatement(sql: """
             SELECT count(*) FROM ticket \(using("ticket_open_question"))
             WHERE first_response_at IS NULL AND resolved_at IS NULL AND product = ? AND channel = ? AND priority_rank = ?
               AND created_at >= ? AND created_at < ?
             """)
-        for (g, perBucket) in unanswered {
-            let late = now - targetMillis(g)!   // missed: created before this instant
-            for (b, n) in perBucket {
-                if (b + 1) * bucket <= late { groups[g]!.missed += n }
-                else if b * bucket < late {
-                    groups[g]!.missed += try Int.fetchOne(openQuestions, arguments: [g.product, g.channel, g.rank, b * bucket, late]) ?? 0
+        var groups: [String: (offered: Int, met: Int, missed: Int)] = [:]
+        for product in Product.allCases {
+            for channel in Channel.allCases {
+                for priority in Priority.allCases {
+                    let seconds = Int64(targets.target(priority, channel).seconds)
+                    // Unanswered: missed when created before `late`; whole quarter-hours before
+                    // the one holding it, and that one ticket by ticket.
+                    let late = now - seconds * 1000, lateBucket = late / bucket
+                    guard let row = try Row.fetchOne(service, arguments: [seconds, lateBucket, product.rawValue, channel.rawValue, priority.rank,
+                                                                          firstBucket, lastBucket]),
+                          let offered = row[0] as Int?, offered > 0 else { continue }
+                    var missed: Int = row[2]
+                    if (row[3] as Int) > 0 {
+                        missed += try Int.fetchOne(openQuestions, arguments: [product.rawValue, channel.rawValue, priority.rank,
+                                                                              lateBucket * bucket, late]) ?? 0
+                    }
+                    groups["\(product.rawValue)/\(channel.rawValue)/\(priority.rank)"] = (offered, row[1], missed)
                 }
             }
         }
         for product in Product.allCases {
             for channel in Channel.allCases {
                 for priority in Priority.allCases {
-                    guard let c = groups[Group(product: product.rawValue, channel: channel.rawValue, rank: priority.rank)], c.offered > 0
-                    else { continue }
+                    guard let c = groups["\(product.rawValue)/\(channel.rawValue)/\(priority.rank)"] else { continue }
                     r.service.append(MetricsRecord.ServiceGroup(product: product, channel: channel, priority: priority,
                                                                 offered: c.offered, met: c.met, missed: c.missed))
                 }
@@ -150,21 +151,19 @@ extension AppDatabase {
             """) {
             inHand[row[0], default: 0] += row[1] as Int
         }
-        var today: [String: (resolved: Int, handleMillis: Int64, handleCount: Int, firstContact: Int)] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT owner_id, sum(resolved), sum(handle_ms), sum(handle_n), sum(first_contact) FROM \(tallySource(db, "tally_agent"))
-            WHERE bucket >= ? AND bucket <= ? GROUP BY owner_id
-            """, arguments: [firstBucket, lastBucket]) {
-            today[row[0]] = (row[1], row[2], row[3], row[4])
-        }
+        // Today's resolutions: one range of the agent tally per agent (its key starts with the owner).
+        let today = try db.cachedStatement(sql: """
+            SELECT coalesce(sum(resolved), 0), coalesce(sum(handle_ms), 0), coalesce(sum(handle_n), 0), coalesce(sum(first_contact), 0)
+            FROM \(tallySource(db, "tally_agent")) WHERE owner_id = ? AND bucket >= ? AND bucket <= ?
+            """)
         r.agents = try Row.fetchAll(db, sql: "SELECT id, name, role, status, status_at FROM agent WHERE role != 'supplier' ORDER BY id")
             .map { row in
                 let id: String = row[0]
-                let t = today[id]
+                let t = try Row.fetchOne(today, arguments: [id, firstBucket, lastBucket])
                 return MetricsRecord.AgentLine(
                     id: id, name: row[1], role: Role(rawValue: row[2]) ?? .agent, status: AgentStatus(rawValue: row[3]) ?? .offline,
-                    statusAt: row[4], inHand: inHand[id] ?? 0, handledToday: t?.resolved ?? 0, handleMillis: t?.handleMillis ?? 0,
-                    handleCount: t?.handleCount ?? 0, firstContact: t?.firstContact ?? 0)
+                    statusAt: row[4], inHand: inHand[id] ?? 0, handledToday: t?[0] ?? 0, handleMillis: t?[1] ?? 0,
+                    handleCount: t?[2] ?? 0, firstContact: t?[3] ?? 0)
             }
 
         // Hourly trends of today: the flow tally's quarter-hours, summed per hour.

@@ -22,17 +22,18 @@ extension AppDatabase {
     public static let tallyTables = ["tally_arrival", "tally_flow", "tally_agent", "tally_status"]
 
     static let tallyTablesSQL = """
-        -- Arrivals by quarter-hour, product, channel and priority, with the seconds to the answer
+        -- Arrivals by product, channel, priority and quarter-hour, with the seconds to the answer
         -- (first public reply, or resolution) rounded up; -1: not answered yet. Service level
-        -- against any target in whole seconds is exact from it.
+        -- against any target in whole seconds is exact from it. Group first: the monitor reads
+        -- one range per group (today's quarter-hours), with that group's target bound.
         CREATE TABLE tally_arrival (
-            bucket INTEGER NOT NULL,
             product TEXT NOT NULL,
             channel TEXT NOT NULL,
             priority_rank INTEGER NOT NULL,
+            bucket INTEGER NOT NULL,
             delay_s INTEGER NOT NULL,
             n INTEGER NOT NULL,
-            PRIMARY KEY (bucket, product, channel, priority_rank, delay_s)
+            PRIMARY KEY (product, channel, priority_rank, bucket, delay_s)
         ) WITHOUT ROWID;
         -- Per quarter-hour: tickets created, resolved, first answered (and the sum of their waits).
         CREATE TABLE tally_flow (
@@ -42,15 +43,16 @@ extension AppDatabase {
             answered INTEGER NOT NULL,
             wait_ms INTEGER NOT NULL
         ) WITHOUT ROWID;
-        -- Resolutions per quarter-hour and owner: handled, handling time, first-contact resolutions.
+        -- Resolutions per owner and quarter-hour: handled, handling time, first-contact
+        -- resolutions. Owner first: one range per agent, no sort.
         CREATE TABLE tally_agent (
-            bucket INTEGER NOT NULL,
             owner_id TEXT NOT NULL,
+            bucket INTEGER NOT NULL,
             resolved INTEGER NOT NULL,
             handle_ms INTEGER NOT NULL,
             handle_n INTEGER NOT NULL,
             first_contact INTEGER NOT NULL,
-            PRIMARY KEY (bucket, owner_id)
+            PRIMARY KEY (owner_id, bucket)
         ) WITHOUT ROWID;
         -- Tickets per status, product, priority and owner ('' for none): waiting, in hand, stats.
         CREATE TABLE tally_status (
@@ -77,7 +79,7 @@ extension AppDatabase {
         let b = tallyBucketMillis
         return [
             "tally_arrival": """
-                SELECT created_at / \(b) AS bucket, product, channel, priority_rank, \(delaySQL("ticket")) AS delay_s, count(*) AS n
+                SELECT product, channel, priority_rank, created_at / \(b) AS bucket, \(delaySQL("ticket")) AS delay_s, count(*) AS n
                 FROM ticket GROUP BY 1, 2, 3, 4, 5
                 """,
             "tally_flow": """
@@ -88,7 +90,7 @@ extension AppDatabase {
                 ) GROUP BY bucket
                 """,
             "tally_agent": """
-                SELECT resolved_at / \(b) AS bucket, owner_id, count(*) AS resolved, coalesce(sum(resolved_at - claimed_at), 0) AS handle_ms,
+                SELECT owner_id, resolved_at / \(b) AS bucket, count(*) AS resolved, coalesce(sum(resolved_at - claimed_at), 0) AS handle_ms,
                        count(claimed_at) AS handle_n, coalesce(sum(first_contact), 0) AS first_contact
                 FROM ticket WHERE resolved_at IS NOT NULL AND owner_id IS NOT NULL GROUP BY 1, 2
                 """,

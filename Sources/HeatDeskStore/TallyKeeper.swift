@@ -49,7 +49,7 @@ final class TallyKeeper {
             switch self {
             case .arrival: return """
                 INSERT INTO tally_arrival(bucket, product, channel, priority_rank, delay_s, n) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (bucket, product, channel, priority_rank, delay_s) DO UPDATE SET n = n + excluded.n
+                ON CONFLICT (product, channel, priority_rank, bucket, delay_s) DO UPDATE SET n = n + excluded.n
                 """
             case .flow: return """
                 INSERT INTO tally_flow(bucket, created, resolved, answered, wait_ms) VALUES (?, ?, ?, ?, ?)
@@ -58,7 +58,7 @@ final class TallyKeeper {
                 """
             case .agent: return """
                 INSERT INTO tally_agent(bucket, owner_id, resolved, handle_ms, handle_n, first_contact) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (bucket, owner_id) DO UPDATE SET resolved = resolved + excluded.resolved, handle_ms = handle_ms + excluded.handle_ms,
+                ON CONFLICT (owner_id, bucket) DO UPDATE SET resolved = resolved + excluded.resolved, handle_ms = handle_ms + excluded.handle_ms,
                     handle_n = handle_n + excluded.handle_n, first_contact = first_contact + excluded.first_contact
                 """
             case .status: return """

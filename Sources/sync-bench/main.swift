@@ -318,7 +318,7 @@ func tallyContributionSQL(_ r: String, _ s: Int) -> (arrival: String, flow: Stri
     let arrival = """
         INSERT INTO tally_arrival(bucket, product, channel, priority_rank, delay_s, n)
         VALUES (\(r).created_at / \(b), \(r).product, \(r).channel, \(r).priority_rank, \(AppDatabase.delaySQL(r)), \(s))
-        ON CONFLICT (bucket, product, channel, priority_rank, delay_s) DO UPDATE SET n = n + excluded.n;
+        ON CONFLICT (product, channel, priority_rank, bucket, delay_s) DO UPDATE SET n = n + excluded.n;
         """
     let flow = """
         INSERT INTO tally_flow(bucket, created, resolved, answered, wait_ms)
@@ -337,7 +337,7 @@ func tallyContributionSQL(_ r: String, _ s: Int) -> (arrival: String, flow: Stri
         SELECT \(r).resolved_at / \(b), \(r).owner_id, \(s), \(s) * coalesce(\(r).resolved_at - \(r).claimed_at, 0),
                \(s) * (\(r).claimed_at IS NOT NULL), \(s) * coalesce(\(r).first_contact, 0)
         WHERE \(r).resolved_at IS NOT NULL AND \(r).owner_id IS NOT NULL
-        ON CONFLICT (bucket, owner_id) DO UPDATE SET resolved = resolved + excluded.resolved,
+        ON CONFLICT (owner_id, bucket) DO UPDATE SET resolved = resolved + excluded.resolved,
             handle_ms = handle_ms + excluded.handle_ms, handle_n = handle_n + excluded.handle_n,
             first_contact = first_contact + excluded.first_contact;
         """

@@ -187,7 +187,9 @@ final class MetricsTests: XCTestCase {
         // that grows with the resolved history (v5-tallies dropped the covering indexes of v3-metrics).
         let plans = try db.writer.read { d -> [(String, String)] in
             try Self.refreshSQL(d, now: self.now, day: self.day, targets: self.targets).map { sql in
-                let nulls = StatementArguments(Array(repeating: nil as Int?, count: sql.filter { $0 == "?" }.count))
+                // `?` or numbered `?N` parameters: as many nulls as the statement takes.
+                let numbered = sql.matches(of: /\?(\d+)/).compactMap { Int($0.1) }.max()
+                let nulls = StatementArguments(Array(repeating: nil as Int?, count: numbered ?? sql.filter { $0 == "?" }.count))
                 return (sql, try Row.fetchAll(d, sql: "EXPLAIN QUERY PLAN " + sql, arguments: nulls).map { $0["detail"] as String }.joined(separator: "; "))
             }
         }
