@@ -174,8 +174,12 @@ public final class EventApplier {
     public init(_ db: Database) throws {
         self.db = db
         statement = PreparedStatements(db)
-        self.node = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'") ?? "unknown"
-        tallies = try AppDatabase.talliesDeferred(db) ? nil : TallyKeeper(db)
+        // One read for both: an applier is made per transaction, and per action on the screens.
+        let row = try Row.fetchOne(db, sql: """
+            SELECT (SELECT value FROM meta WHERE key = 'node_id'), EXISTS (SELECT 1 FROM meta WHERE key = ?)
+            """, arguments: [AppDatabase.talliesDeferredKey])
+        self.node = row?[0] ?? "unknown"
+        tallies = row?[1] == true ? nil : TallyKeeper(db)
     }
 
     /// Runs a ticket UPDATE that returns the row's tally columns, and moves the tallies from
