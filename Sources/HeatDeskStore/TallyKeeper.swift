@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 
 /// The columns of a ticket row the tallies read (AppDatabase+Tallies), as the applier has them
-/// before a change (its state read) and after it (the statement's `RETURNING`).
+/// before a change (its state read) and after it (read again by id).
 struct TallyRow: Equatable {
-    /// The select list that fills one, in this order (`RETURNING` and the applier's state read).
+    /// The select list that fills one, in this order (the applier's state reads).
     static let columns = "created_at, product, channel, priority_rank, first_response_at, resolved_at, owner_id, claimed_at, first_contact, status"
 
     var created: Int64
@@ -17,6 +17,13 @@ struct TallyRow: Equatable {
     var claimed: Int64?
     var firstContact: Int64?
     var status: String
+
+    init(created: Int64, product: String, channel: String, rank: Int64, firstResponse: Int64?, resolved: Int64?,
+         owner: String?, claimed: Int64?, firstContact: Int64?, status: String) {
+        self.created = created; self.product = product; self.channel = channel; self.rank = rank
+        self.firstResponse = firstResponse; self.resolved = resolved; self.owner = owner; self.claimed = claimed
+        self.firstContact = firstContact; self.status = status
+    }
 
     /// Reads `columns` starting at column `at`.
     init(_ c: RawStatement.Columns, at i: Int32) {
