@@ -6,7 +6,7 @@ import HeatDeskCore
 /// views, counts for the top line, who can be pulled in, and the suppliers of a ticket's orders.
 /// Every list is paged and served by an index (`ticket_by_owner`, `ticket_resolutions`,
 /// `participant_by_member`, `ticket_queue*`), so a million tickets cost what a page costs. The
-/// live lists' indexes are partial (not resolved tickets only, v5-tallies): their queries say
+/// live lists' indexes are partial (not resolved tickets only, v7-tallies): their queries say
 /// `status != 'resolved'` so that SQLite may use them.
 extension AppDatabase {
     /// The four lists of the agent session.

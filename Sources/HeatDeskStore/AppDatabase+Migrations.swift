@@ -250,7 +250,7 @@ extension AppDatabase {
         return migrator
     }
 
-    /// The live views' indexes (v5-tallies): only tickets that are not resolved, so a history of
+    /// The live views' indexes (v7-tallies): only tickets that are not resolved, so a history of
     /// a million resolved tickets costs them nothing. Queries name the index's condition in their
     /// WHERE (SQLite uses a partial index only when the query's terms imply its condition). The
     /// condition's columns close the waiting and open-question keys (constant there, so nearly

@@ -35,7 +35,7 @@ extension AppDatabase {
         var args: [any DatabaseValueConvertible] = [filter.status.rawValue]
         // A follow-up waits behind its open original: its owner's, or claimed with it (AppDatabase+Links).
         if filter.status == .queued { sql += " AND " + notBehindOpenOriginal }
-        // The queue indexes hold the tickets that are not resolved (partial, v5-tallies); the
+        // The queue indexes hold the tickets that are not resolved (partial, v7-tallies); the
         // term must be in the query for SQLite to use them. Listing resolved tickets scans.
         if filter.status != .resolved { sql += " AND t.status != 'resolved'" }
         if !filter.products.isEmpty {

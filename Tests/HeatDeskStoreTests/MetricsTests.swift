@@ -184,7 +184,7 @@ final class MetricsTests: XCTestCase {
         // Counts and sums come from the tallies, each a range of its primary key (today's
         // quarter-hours, or one status); what reads tickets does so through a covering partial
         // index over live tickets: no scan of the ticket table, no lookup of a ticket row, nothing
-        // that grows with the resolved history (v5-tallies dropped the covering indexes of v3-metrics).
+        // that grows with the resolved history (v7-tallies dropped the covering indexes of v3-metrics).
         let plans = try db.writer.read { d -> [(String, String)] in
             try Self.refreshSQL(d, now: self.now, day: self.day, targets: self.targets).map { sql in
                 // `?` or numbered `?N` parameters: as many nulls as the statement takes.
