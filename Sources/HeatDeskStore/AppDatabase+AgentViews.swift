@@ -5,7 +5,9 @@ import HeatDeskCore
 /// The reads the agent session needs beyond the queue and the ticket detail: the agent's own
 /// views, counts for the top line, who can be pulled in, and the suppliers of a ticket's orders.
 /// Every list is paged and served by an index (`ticket_by_owner`, `ticket_resolutions`,
-/// `participant_by_member`, `ticket_queue*`), so a million tickets cost what a page costs.
+/// `participant_by_member`, `ticket_queue*`), so a million tickets cost what a page costs. The
+/// live lists' indexes are partial (not resolved tickets only, v8-tallies): their queries say
+/// `status != 'resolved'` so that SQLite may use them.
 extension AppDatabase {
     /// The four lists of the agent session.
     public enum AgentList: String, CaseIterable, Sendable, Hashable {
@@ -66,7 +68,7 @@ extension AppDatabase {
             return try queue(db, QueueFilter(products: agent.queueProducts, languages: agent.languages, limit: limit))
         case .mine:
             return try Row.fetchAll(db, sql: itemColumns + """
-                 WHERE t.owner_id = ? AND t.status IN ('open', 'pending')
+                 WHERE t.owner_id = ? AND t.status IN ('open', 'pending') AND t.status != 'resolved'
                  ORDER BY t.priority_rank, t.first_response_at IS NOT NULL, t.sla_due_at, t.id LIMIT ?
                 """, arguments: [agent.id, limit]).map(queueItem)
         case .pulledIn:
@@ -102,7 +104,7 @@ extension AppDatabase {
     static func agentCounts(_ db: Database, agent: Agent, now: Date = Date()) throws -> AgentCounts {
         let queued = try queue(db, QueueFilter(products: agent.queueProducts, languages: agent.languages,
                                                limit: countCap + 1)).count
-        let mine = try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE owner_id = ? AND status IN ('open', 'pending')",
+        let mine = try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE owner_id = ? AND status IN ('open', 'pending') AND status != 'resolved'",
                                     arguments: [agent.id]) ?? 0
         let pulled = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM participant p JOIN ticket t ON t.id = p.ticket_id

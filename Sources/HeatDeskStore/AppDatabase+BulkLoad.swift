@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 
-/// Bulk loads set the secondary indexes of tickets and messages aside and build them once at
-/// the end: inserting a million rows into four more B-trees in arrival order costs several
-/// times what sorting them once does (Docs/performance.md). The unique indexes stay, so
+/// Bulk loads set the secondary indexes of tickets and messages and the monitor's tallies
+/// (AppDatabase+Tallies) aside and build them once at the end: inserting a million rows into
+/// more B-trees in arrival order costs several times what sorting them once does (Docs/performance.md). The unique indexes stay, so
 /// re-runs still find what is already present.
 ///
 /// Crash safety: the definitions of the dropped indexes are saved in `meta` in the same
@@ -47,10 +47,13 @@ extension AppDatabase {
             let json = String(decoding: try JSONEncoder().encode(saved), as: UTF8.self)
             try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?), (?, ?)",
                            arguments: [Self.deferredIndexesKey, json, Self.deferredIndexesOwnerKey, String(getpid())])
+            // The tallies too: not kept row by row (EventApplier sees the mark); built once at the end.
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", arguments: [Self.talliesDeferredKey])
         }
     }
 
-    /// Builds the indexes a bulk load set aside and forgets them, in one transaction.
+    /// Builds the indexes a bulk load set aside and the tallies from the rows, and forgets them,
+    /// in one transaction.
     public func restoreDeferredIndexes() throws {
         try writer.write { db in
             // A million tickets' index keys outgrow the page cache, so SQLite's sorter spills and
@@ -63,8 +66,9 @@ extension AppDatabase {
                 try db.execute(sql: sql.replacingOccurrences(of: "CREATE INDEX ", with: "CREATE INDEX IF NOT EXISTS ",
                                                              options: .anchored))
             }
-            try db.execute(sql: "DELETE FROM meta WHERE key IN (?, ?)",
-                           arguments: [Self.deferredIndexesKey, Self.deferredIndexesOwnerKey])
+            if try Self.talliesDeferred(db) { try Self.rebuildTallies(db) }
+            try db.execute(sql: "DELETE FROM meta WHERE key IN (?, ?, ?)",
+                           arguments: [Self.deferredIndexesKey, Self.deferredIndexesOwnerKey, Self.talliesDeferredKey])
         }
     }
 

@@ -228,6 +228,45 @@ extension AppDatabase {
         migrator.registerMigration("v7-contact-sealed") { db in
             try db.execute(sql: "ALTER TABLE customer ADD COLUMN contact_sealed TEXT")
         }
+        // Issue 15: the monitor reads tallies kept as tickets change (AppDatabase+Tallies,
+        // TallyKeeper), and the live views read partial indexes over the tickets that
+        // are not resolved; the covering indexes of v3-metrics over the whole history go.
+        migrator.registerMigration("v8-tallies") { db in
+            try db.execute(sql: tallyTablesSQL)
+            try rebuildTallies(db)
+            let dropped = ["ticket_board", "ticket_arrivals", "ticket_created", "ticket_resolved_at", "ticket_answers"]
+            for name in dropped { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+            // Replaced by partial twins over live tickets (same names, so the recovery of an
+            // interrupted load and the plans name them as before).
+            let replaced = ["ticket_queue", "ticket_queue_by_product", "ticket_by_owner"]
+            for name in replaced { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+            try db.execute(sql: liveIndexesSQL)
+            // A bulk load interrupted before this version kept definitions aside (meta
+            // `deferred_indexes`): the recovery must build neither the dropped ones nor the old
+            // forms of the replaced ones (this migration built their new forms already).
+            if let json = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [deferredIndexesKey]),
+               let saved = try? JSONDecoder().decode([String].self, from: Data(json.utf8)) {
+                let gone = dropped + replaced
+                let kept = saved.filter { sql in !gone.contains { sql.hasPrefix("CREATE INDEX \($0) ") } }
+                try db.execute(sql: "UPDATE meta SET value = ? WHERE key = ?",
+                               arguments: [String(decoding: try JSONEncoder().encode(kept), as: UTF8.self), deferredIndexesKey])
+            }
+        }
         return migrator
     }
+
+    /// The live views' indexes (v8-tallies): only tickets that are not resolved, so a history of
+    /// a million resolved tickets costs them nothing. Queries name the index's condition in their
+    /// WHERE (SQLite uses a partial index only when the query's terms imply its condition). The
+    /// condition's columns close the waiting and open-question keys (constant there, so nearly
+    /// free): this SQLite (3.40) reads them from the row otherwise, and the index would not cover.
+    static let liveIndexesSQL = """
+        CREATE INDEX IF NOT EXISTS ticket_queue ON ticket(status, priority_rank, sla_due_at) WHERE status != 'resolved';
+        CREATE INDEX IF NOT EXISTS ticket_queue_by_product ON ticket(status, product, priority_rank, sla_due_at) WHERE status != 'resolved';
+        CREATE INDEX IF NOT EXISTS ticket_by_owner ON ticket(owner_id, status) WHERE owner_id IS NOT NULL AND status != 'resolved';
+        CREATE INDEX IF NOT EXISTS ticket_waiting ON ticket(product, priority_rank, category, created_at, status, owner_id)
+            WHERE status = 'queued' AND owner_id IS NULL;
+        CREATE INDEX IF NOT EXISTS ticket_open_question ON ticket(product, channel, priority_rank, created_at, first_response_at, resolved_at)
+            WHERE first_response_at IS NULL AND resolved_at IS NULL;
+        """
 }

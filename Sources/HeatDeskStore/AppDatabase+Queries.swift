@@ -35,6 +35,9 @@ extension AppDatabase {
         var args: [any DatabaseValueConvertible] = [filter.status.rawValue]
         // A follow-up waits behind its open original: its owner's, or claimed with it (AppDatabase+Links).
         if filter.status == .queued { sql += " AND " + notBehindOpenOriginal }
+        // The queue indexes hold the tickets that are not resolved (partial, v8-tallies); the
+        // term must be in the query for SQLite to use them. Listing resolved tickets scans.
+        if filter.status != .resolved { sql += " AND t.status != 'resolved'" }
         if !filter.products.isEmpty {
             // SOS is everyone's: the 24-hour SOS promise does not wait for the right desk.
             sql += " AND (t.product IN (\(filter.products.map { _ in "?" }.joined(separator: ","))) OR t.priority_rank = 0)"
@@ -189,15 +192,16 @@ extension AppDatabase {
         }
     }
 
-    /// Counts by status, product and priority.
+    /// Counts by status, product and priority, from the status tally (AppDatabase+Tallies).
     public func counts() throws -> TicketCounts {
         try writer.read { db in
+            let tally = try Self.tallySource(db, "tally_status")
             func grouped(_ column: String) throws -> [(String, Int)] {
-                try Row.fetchAll(db, sql: "SELECT \(column), count(*) FROM ticket GROUP BY \(column)").map { ($0[0], $0[1]) }
+                try Row.fetchAll(db, sql: "SELECT \(column), sum(n) FROM \(tally) GROUP BY \(column) HAVING sum(n) != 0").map { ($0[0], $0[1]) }
             }
             let byStatus = Dictionary(uniqueKeysWithValues: try grouped("status").compactMap { k, v in TicketStatus(rawValue: k).map { ($0, v) } })
             let byProduct = Dictionary(uniqueKeysWithValues: try grouped("product").compactMap { k, v in Product(rawValue: k).map { ($0, v) } })
-            let byPriority = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT priority_rank, count(*) FROM ticket GROUP BY priority_rank")
+            let byPriority = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT priority_rank, sum(n) FROM \(tally) GROUP BY priority_rank HAVING sum(n) != 0")
                 .compactMap { r in Priority(rank: r[0]).map { ($0, r[1] as Int) } })
             func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
             return TicketCounts(total: byStatus.values.reduce(0, +), byStatus: byStatus, byProduct: byProduct,

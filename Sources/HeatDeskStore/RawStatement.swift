@@ -79,6 +79,17 @@ struct RawStatement {
         return nil
     }
 
+    /// Runs a query; reads every row with `read`.
+    func each(_ read: (Columns) throws -> Void) throws {
+        defer { sqlite3_reset(handle) }
+        while true {
+            let rc = sqlite3_step(handle)
+            if rc == SQLITE_DONE { return }
+            guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(connection)), sql: statement.sql) }
+            try read(Columns(handle: handle))
+        }
+    }
+
     /// Runs a query; returns the first column of its first row as text, if any.
     func firstText() throws -> String? {
         defer { sqlite3_reset(handle) }

@@ -342,7 +342,8 @@ public final class SyncEngine: @unchecked Sendable {
     public func staleClaims(olderThan limit: TimeInterval, now: Date = Date()) throws -> [StaleClaim] {
         let seen = lastSeen()
         let held = try db.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT source, external_id, claim_epoch FROM ticket WHERE status IN ('open', 'pending') AND claim_epoch > 0")
+            // `status != 'resolved'` lets SQLite use the partial queue index (live tickets only).
+            try Row.fetchAll(db, sql: "SELECT source, external_id, claim_epoch FROM ticket WHERE status IN ('open', 'pending') AND status != 'resolved' AND claim_epoch > 0")
                 .map { (TicketKey(source: $0[0], externalID: $0[1]), $0[2] as Int) }
         }
         claimCacheLock.lock(); defer { claimCacheLock.unlock() }

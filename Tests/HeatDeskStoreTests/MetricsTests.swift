@@ -180,35 +180,50 @@ final class MetricsTests: XCTestCase {
         XCTAssertNotEqual(try monitor.dataVersion(), v0, "another process committed")
     }
 
-    func testTheRefreshReadsIndexesOnly() throws {
-        // Every aggregate is answered from a covering index: no scan, no lookup of a ticket row,
-        // no sort of the rows it groups.
-        let plans = try db.writer.read { d -> [String] in
-            var captured: [String] = []
-            for sql in try Self.aggregateSQL(d) {
-                let nulls = StatementArguments(Array(repeating: nil as Int?, count: sql.filter { $0 == "?" }.count))
-                captured.append(try Row.fetchAll(d, sql: "EXPLAIN QUERY PLAN " + sql, arguments: nulls).map { $0["detail"] as String }.joined(separator: "; "))
+    func testTheRefreshReadsTalliesAndLiveIndexesOnly() throws {
+        // Counts and sums come from the tallies, each a range of its primary key (today's
+        // quarter-hours, or one status); what reads tickets does so through a covering partial
+        // index over live tickets: no scan of the ticket table, no lookup of a ticket row, nothing
+        // that grows with the resolved history (v8-tallies dropped the covering indexes of v3-metrics).
+        let plans = try db.writer.read { d -> [(String, String)] in
+            try Self.refreshSQL(d, now: self.now, day: self.day, targets: self.targets).map { sql in
+                // `?` or numbered `?N` parameters: as many nulls as the statement takes.
+                let numbered = sql.matches(of: /\?(\d+)/).compactMap { Int($0.1) }.max()
+                let nulls = StatementArguments(Array(repeating: nil as Int?, count: numbered ?? sql.filter { $0 == "?" }.count))
+                return (sql, try Row.fetchAll(d, sql: "EXPLAIN QUERY PLAN " + sql, arguments: nulls).map { $0["detail"] as String }.joined(separator: "; "))
             }
-            return captured
         }
-        XCTAssertEqual(plans.count, 12)
-        for plan in plans {
-            XCTAssertTrue(plan.contains("COVERING INDEX"), plan)
-            XCTAssertFalse(plan.contains("TEMP B-TREE FOR GROUP BY"), "grouped in index order: \(plan)")
-            XCTAssertFalse(plan.contains("SCAN ticket ") && !plan.contains("INDEX"), plan)
+        let tickets = plans.filter { $0.0.contains("FROM ticket INDEXED BY") }
+        let tallies = plans.filter { $0.0.contains("FROM tally_") }
+        XCTAssertEqual(tickets.count, 6, "\(tickets.map(\.0))")
+        XCTAssertEqual(tallies.count, 5, "\(tallies.map(\.0))")
+        for (sql, plan) in tickets {
+            XCTAssertTrue(plan.contains("COVERING INDEX ticket_waiting") || plan.contains("COVERING INDEX ticket_open_question")
+                          || plan.contains("COVERING INDEX ticket_unanswered"), "\(sql)\n\(plan)")
+            // The near-SLA count and the at-risk list walk the unanswered index (live tickets only).
+            XCTAssertFalse(plan.contains("SCAN ticket") && !plan.contains("SCAN ticket USING COVERING INDEX ticket_unanswered"), plan)
         }
+        for (sql, plan) in tallies {
+            XCTAssertTrue(plan.hasPrefix("SEARCH tally_"), "a key range: \(sql)\n\(plan)")
+            XCTAssertFalse(plan.contains("SCAN"), plan)
+        }
+        for (_, plan) in plans where !plan.contains("ticket_unanswered") {
+            XCTAssertFalse(plan.contains("SCAN ticket") || plan.contains("SCAN t "), plan)
+        }
+        let dropped = ["ticket_board", "ticket_arrivals", "ticket_created", "ticket_resolved_at", "ticket_answers"]
+        let names = try db.writer.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
+        XCTAssertEqual(Set(names).intersection(dropped), [])
     }
 
-    /// The statements of `metricsRecord` that aggregate, as it runs them (captured by tracing).
-    static func aggregateSQL(_ d: Database) throws -> [String] {
+    /// The statements `metricsRecord` runs, as it runs them (captured by tracing).
+    static func refreshSQL(_ d: Database, now: Date, day: Date, targets: ServiceTargets) throws -> [String] {
         final class Box: @unchecked Sendable { var sql: [String] = [] }
         let box = Box()
         d.trace(options: .statement) { event in
             if case .statement(let s) = event, !box.sql.contains(s.sql) { box.sql.append(s.sql) }
         }
-        _ = try AppDatabase.metricsRecord(d, now: 1_795_000_000_000, dayStart: 1_794_960_000_000, targets: .standard)
+        _ = try AppDatabase.metricsRecord(d, now: now.millis, dayStart: day.millis, targets: targets)
         d.trace(options: [])
-        // The ticket aggregates, not the list lines (read by id) nor the agent directory.
-        return box.sql.filter { $0.contains("FROM ticket INDEXED BY") }
+        return box.sql.filter { !$0.hasPrefix("EXPLAIN") && !$0.contains("sqlite_master") && !$0.contains("FROM meta") }
     }
 }
