@@ -76,7 +76,7 @@ public enum TimePlaceholders {
         let seconds = local >= 0 ? local / 1000 : (local - 999) / 1000
         let day = Int(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
         let minute = Int((seconds - Int64(day) * 86400) / 60)
-        let (_, month, dayOfMonth) = civil(day)
+        let (_, month, dayOfMonth) = Timestamp.civilFromDays(day)
         let weekday = ((day + 4) % 7 + 7) % 7   // 0 = Sunday
         let clock = pad(minute / 60) + ":" + pad(minute % 60)
         switch format {
@@ -125,20 +125,6 @@ public enum TimePlaceholders {
         guard digits.count == 4, j >= 0 else { return 0 }
         let minutes = (digits[0] * 10 + digits[1]) * 60 + digits[2] * 10 + digits[3]
         return (iso[j] == UInt8(ascii: "-") ? -minutes : minutes) * 60
-    }
-
-    /// Days since 1970-01-01 to (year, month, day).
-    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
     }
 }
 

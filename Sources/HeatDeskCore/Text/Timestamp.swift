@@ -155,7 +155,9 @@ public enum Timestamp {
         return String(utc.prefix(10)) + " " + String(utc.dropFirst(11).prefix(5)) + " \(sign)\(p2(a / 60)):\(p2(a % 60))"
     }
 
-    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+    /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (Hinnant's algorithm);
+    /// the one copy, shared by the placeholders and the data-set generator.
+    public static func civilFromDays(_ z0: Int) -> (year: Int, month: Int, day: Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097

@@ -54,3 +54,6 @@ public struct GenRandom {
         return weights.count - 1
     }
 }
+
+/// So tests draw from the same generator with the standard library's `random(in:using:)`.
+extension GenRandom: RandomNumberGenerator {}

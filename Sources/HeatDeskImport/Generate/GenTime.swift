@@ -1,3 +1,5 @@
+import HeatDeskCore
+
 /// Times for the generator: Unix seconds, written with the offset of the place they happen
 /// (a flight leaves Paris at Paris time, lands in Shanghai at Shanghai time; tickets and events
 /// are written in the contact center's time, +08:00). Summer time follows the EU, US and
@@ -69,18 +71,7 @@ enum GenTime {
         return era * 146097 + doe - 719468
     }
 
-    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
-    }
+    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) { Timestamp.civilFromDays(days) }
 
     /// 0 = Sunday.
     static func weekday(_ days: Int) -> Int { ((days + 4) % 7 + 7) % 7 }
