@@ -57,7 +57,8 @@ final class AgentTmuxTests: XCTestCase {
         XCTAssertTrue(screen.contains("● available"))
 
         keys("/"); text("HD-000005"); keys("Enter", "Enter")
-        screen = waitFor("Claimed HD-000005")
+        // The claim's message comes before the ticket screen paints: wait for its header.
+        screen = waitFor("HD-000005  URGENT")
         XCTAssertTrue(screen.contains("张伟"))
 
         keys("t")

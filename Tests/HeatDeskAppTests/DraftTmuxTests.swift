@@ -59,7 +59,7 @@ final class DraftTmuxTests: XCTestCase {
 
         startSession(bin, db, "FIRST-SESSION-OVER")
         keys("/"); text("HD-000009"); keys("Enter", "Enter")
-        waitFor("Claimed HD-000009")
+        waitFor("HD-000009  SOS")   // the ticket screen, not only the claim's message
         keys("r")
         waitFor("Reply to Emily Carter")
         text(draft)

@@ -79,14 +79,14 @@ final class ShiftTmuxTests: XCTestCase {
         screen = waitFor("✓ ")
         XCTAssertFalse(screen.contains("✗"), "answered tickets show met, not a countdown:\n\(screen)")
         keys("1", "/"); text("Sophie"); keys("Enter", "Enter")
-        waitFor("Claimed HD-000035")
+        waitFor("HD-000035  URGENT")   // the ticket screen, not only the claim's message
         keys("Escape")
         waitFor("No ticket matches")
         keys("2"); waitFor("2 Mine 4")
         keys("1"); waitFor("1 Queue \(queued - 1)")
         keys("Enter")
-        screen = waitFor("Claimed HD-000009")
-        XCTAssertTrue(screen.contains("(S-Tab: Bot summary)"), screen)
+        // The claim's message comes before the ticket screen paints: wait for the ticket screen.
+        waitFor("HD-000009's ticket screen with the summary's pointer") { $0.contains("HD-000009  SOS") && $0.contains("(S-Tab: Bot summary)") }
         // (Tab ×4 rather than S-Tab: a loaded machine can split S-Tab's escape sequence in the
         // pty; the S-Tab hint itself is checked in HintsTests.)
         keys("Tab", "Tab", "Tab", "Tab")
