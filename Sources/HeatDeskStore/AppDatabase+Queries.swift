@@ -179,7 +179,7 @@ extension AppDatabase {
             guard let at = row[5] as Int64?, !linkedTimes.isEmpty else { return linkedSet.isEmpty }
             return linkedTimes.contains { abs($0 - at) <= window }
         }
-        let eventStmt = try db.cachedStatement(sql: "SELECT at, kind, detail FROM order_event WHERE order_id = ? ORDER BY seq")
+        let eventStmt = try db.cachedStatement(sql: "SELECT at, kind, \(Self.wholeText("detail")) FROM order_event WHERE order_id = ? ORDER BY seq")
         return try chosen.map { row in
             let id: String = row[0]
             let events = try Row.fetchAll(eventStmt, arguments: [id]).map { e in
