@@ -84,12 +84,12 @@ extension AppDatabase {
             // Tickets already here that chase this (older) one: same customer, shared order, in the
             // window. One already linked to a newer original moves here (the applier keeps the older).
             guard !a.ticket.orderIDs.isEmpty else { continue }
-            let later = try Row.fetchAll(db, sql: """
+            let later = try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT c.source, c.external_id, c.claim_epoch, c.created_at FROM ticket c
                 WHERE c.customer_id = ? AND c.created_at >= ? AND c.created_at <= ? AND c.status != 'resolved' AND c.id != ?
                   AND EXISTS (SELECT 1 FROM ticket_order o WHERE o.ticket_id = c.id AND o.order_id IN (\(marks(a.ticket.orderIDs.count))))
                 ORDER BY c.created_at, c.source, c.external_id
-                """, arguments: StatementArguments([a.ticket.customerID, a.ticket.createdAt.millis,
+                """), arguments: StatementArguments([a.ticket.customerID, a.ticket.createdAt.millis,
                                                     a.ticket.createdAt.addingTimeInterval(FollowUpRule.window).millis, me.id]
                                                    as [any DatabaseValueConvertible] + a.ticket.orderIDs))
             for r in later {
@@ -106,14 +106,14 @@ extension AppDatabase {
     private struct LinkRow { var id: Int64; var epoch: Int; var createdAt: Date; var customerID: String; var status: TicketStatus }
 
     private static func linkRow(_ db: Database, _ key: TicketKey) throws -> LinkRow? {
-        try Row.fetchOne(db, sql: "SELECT id, claim_epoch, created_at, customer_id, status FROM ticket WHERE source = ? AND external_id = ?",
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT id, claim_epoch, created_at, customer_id, status FROM ticket WHERE source = ? AND external_id = ?"),
                          arguments: [key.source, key.externalID]).map {
             LinkRow(id: $0[0], epoch: $0[1], createdAt: Date(millis: $0[2]), customerID: $0[3], status: TicketStatus(rawValue: $0[4]) ?? .queued)
         }
     }
 
     private static func hasParent(_ db: Database, _ id: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM ticket_link WHERE child_id = ?", arguments: [id]) ?? false
+        try Bool.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM ticket_link WHERE child_id = ?"), arguments: [id]) ?? false
     }
 
     private static func link(_ applier: EventApplier, _ child: TicketKey, to parent: TicketKey, reason: LinkReason,
@@ -148,13 +148,13 @@ extension AppDatabase {
             return (try root(db, oldest.1), .mentioned)
         }
         guard !t.orderIDs.isEmpty else { return nil }
-        let found = try Row.fetchOne(db, sql: """
+        let found = try Row.fetchOne(try db.cachedStatement(sql: """
             SELECT p.source, p.external_id FROM ticket p
             WHERE p.customer_id = ? AND p.created_at >= ? AND p.created_at <= ? AND p.status != 'resolved' AND p.id != ?
               AND (p.created_at < ? OR (p.source, p.external_id) < (?, ?))
               AND EXISTS (SELECT 1 FROM ticket_order o WHERE o.ticket_id = p.id AND o.order_id IN (\(marks(t.orderIDs.count))))
             ORDER BY p.created_at, p.source, p.external_id LIMIT 1
-            """, arguments: StatementArguments([t.customerID, t.createdAt.addingTimeInterval(-FollowUpRule.window).millis,
+            """), arguments: StatementArguments([t.customerID, t.createdAt.addingTimeInterval(-FollowUpRule.window).millis,
                                                 t.createdAt.millis, me.id, t.createdAt.millis,
                                                 t.key.source, t.key.externalID] as [any DatabaseValueConvertible] + t.orderIDs))
         guard let found else { return nil }
@@ -165,10 +165,10 @@ extension AppDatabase {
     private static func root(_ db: Database, _ key: TicketKey) throws -> TicketKey {
         var key = key
         for _ in 0..<8 {
-            guard let r = try Row.fetchOne(db, sql: """
+            guard let r = try Row.fetchOne(try db.cachedStatement(sql: """
                 SELECT p.source, p.external_id FROM ticket c JOIN ticket_link l ON l.child_id = c.id JOIN ticket p ON p.id = l.parent_id
                 WHERE c.source = ? AND c.external_id = ? AND p.status != 'resolved'
-                """, arguments: [key.source, key.externalID]) else { break }
+                """), arguments: [key.source, key.externalID]) else { break }
             key = TicketKey(source: r[0], externalID: r[1])
         }
         return key
