@@ -25,14 +25,8 @@ struct RevealCommand: ParsableCommand {
         let customer = try w.db.ticketDetail(key)?.customer.id ?? ""
         switch try w.perform({ try w.db.revealContact(key, by: w.actor) }) {
         case .revealed(let c):
-            if json {
-                var out = JSONWriter(); out.beginObject()
-                out.field("ticket", key.description); out.field("customer_id", customer)
-                out.field("phone", c.phone); out.field("email", c.email); out.field("logged", true)
-                out.endObject(); Terminal.json(out.text)
-            } else {
-                Terminal.out("\(key)  customer \(Sanitize.line(customer))  phone \(Sanitize.line(c.phone ?? "-"))  email \(Sanitize.line(c.email ?? "-"))  (reveal logged for \(w.actor.id))")
-            }
+            w.done(json, "\(key)  customer \(Sanitize.line(customer))  phone \(Sanitize.line(c.phone ?? "-"))  email \(Sanitize.line(c.email ?? "-"))  (reveal logged for \(w.actor.id))",
+                   ["ticket": key.description, "customer_id": customer, "phone": c.phone, "email": c.email, "logged": true])
         case .unavailable(let why):
             throw CommandFailure(message: "\(key): not revealed: \(Sanitize.line(why))", code: 1)
         }
